@@ -1,0 +1,36 @@
+package dev.tasklens.domain;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of a listing, as users see it.
+ *
+ * @param items the page's items (after any filter applied locally)
+ * @param next the token to resume from after this page; empty on the last page
+ * @param <T> the item type
+ */
+public record Page<T>(List<T> items, Optional<PageToken> next) {
+
+    /**
+     * Copies the items.
+     *
+     * @param items see the record component
+     * @param next see the record component
+     * @throws NullPointerException if a part is null
+     */
+    public Page {
+        items = List.copyOf(items);
+        Objects.requireNonNull(next, "next");
+    }
+
+    /**
+     * Whether this is the last page.
+     *
+     * @return true when no page follows
+     */
+    public boolean isLast() {
+        return next.isEmpty();
+    }
+}

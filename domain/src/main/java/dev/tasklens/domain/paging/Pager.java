@@ -1,0 +1,291 @@
+package dev.tasklens.domain.paging;
+
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.MalformedResponseException;
+import dev.tasklens.domain.Page;
+import dev.tasklens.domain.PagePosition;
+import dev.tasklens.domain.PageRequest;
+import dev.tasklens.domain.PageSizeLimits;
+import dev.tasklens.domain.PageToken;
+import dev.tasklens.domain.PagingModel;
+import dev.tasklens.domain.ProviderPage;
+import dev.tasklens.domain.TaskQuery;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One listing of one query: a lazy {@link #stream()} of items or an iteration of {@link
+ * #pages()}, driven by a {@link PagingModel} and a {@link PageFetcher}.
+ *
+ * <ul>
+ *   <li>Lazy: a page is fetched only when the consumer asks for an item beyond those already
+ *       fetched, so {@code stream().limit(k)} fetches no page past the one holding item k.</li>
+ *   <li>Each model's end-of-list rule decides when to stop; empty and partial pages are followed
+ *       where the model allows them.</li>
+ *   <li>A provider token handed back twice in one listing stops it with a {@link
+ *       MalformedResponseException}, so a faulty provider cannot make it loop forever.</li>
+ *   <li>The query's {@link TaskQuery#limit()} caps the items over all pages; a query's {@link
+ *       TaskQuery#resumeFrom()} token starts where an earlier listing stopped.</li>
+ *   <li>Memory stays flat however many items flow: one page is held at a time, plus an 8-byte
+ *       hash per provider token seen (for the loop check).</li>
+ * </ul>
+ *
+ * <p>A pager is used once, by one thread: call either {@link #stream()} or {@link #pages()},
+ * once. Afterwards {@link #resumeToken()} says where to continue.
+ *
+ * @param <T> the item type
+ */
+public final class Pager<T> {
+
+    private final PagingModel model;
+    private final TaskQuery query;
+    private final PageFetcher<T> fetcher;
+    private final Predicate<? super T> filter;
+    private final int pageSize;
+    private final Set<Long> seenTokens = new HashSet<>();
+
+    /** The page to fetch next; null once the end-of-list rule said there is none. */
+    private PagePosition nextPosition;
+    /** Items to skip at the start of the next page fetched (from a resume token). */
+    private long nextSkip;
+    private List<T> current = List.of();
+    private PagePosition currentPosition;
+    private int currentIndex;
+    private long delivered;
+    private int fetches;
+    private boolean started;
+    private boolean pagesIterated;
+
+    private Pager(PagingModel model, TaskQuery query, PageFetcher<T> fetcher, Predicate<? super T> filter) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.query = Objects.requireNonNull(query, "query");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.filter = Objects.requireNonNull(filter, "filter");
+        PageSizeLimits limits = model.pageSize();
+        this.pageSize = query.pageSize().orElse(limits.defaultSize());
+        if (pageSize > limits.maxSize()) {
+            throw new InvalidQueryException(query.source(), "page size " + pageSize + " is above the maximum "
+                    + limits.maxSize() + " of " + query.source() + " (" + limits.parameter() + "); use 1.."
+                    + limits.maxSize());
+        }
+        this.nextPosition = query.resumeFrom().map(PageToken::position).orElse(PagePosition.start());
+        this.nextSkip = query.resumeFrom().map(PageToken::skip).orElse(0L);
+        if (nextPosition instanceof PagePosition.Token token) {
+            seenTokens.add(hash(token.value()));
+        }
+    }
+
+    /**
+     * A listing that returns every item the source returns.
+     *
+     * @param model the provider's paging model
+     * @param query the query (its page size, limit and resume token are honoured)
+     * @param fetcher fetches one page
+     * @param <T> the item type
+     * @return the pager
+     * @throws InvalidQueryException if the query's page size is above the model's maximum
+     */
+    public static <T> Pager<T> start(PagingModel model, TaskQuery query, PageFetcher<T> fetcher) {
+        return new Pager<>(model, query, fetcher, item -> true);
+    }
+
+    /**
+     * A listing that keeps only the items a local filter accepts (the query's filters that the
+     * source does not push down). The limit counts the items kept.
+     *
+     * @param model the provider's paging model
+     * @param query the query (its page size, limit and resume token are honoured)
+     * @param fetcher fetches one page
+     * @param localFilter the items to keep
+     * @param <T> the item type
+     * @return the pager
+     * @throws InvalidQueryException if the query's page size is above the model's maximum
+     */
+    public static <T> Pager<T> start(PagingModel model, TaskQuery query, PageFetcher<T> fetcher,
+            Predicate<? super T> localFilter) {
+        return new Pager<>(model, query, fetcher, localFilter);
+    }
+
+    /**
+     * The items, lazily, in the provider's order.
+     *
+     * @return a sequential stream that fetches pages as it is consumed
+     * @throws IllegalStateException if this pager was already used
+     */
+    public Stream<T> stream() {
+        claim();
+        Iterator<T> items = new ItemIterator();
+        Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                if (!items.hasNext()) {
+                    return false;
+                }
+                action.accept(items.next());
+                return true;
+            }
+
+            @Override
+            public Spliterator<T> trySplit() {
+                return null; // splitting would fetch pages ahead of the consumer
+            }
+        };
+        return StreamSupport.stream(spliterator, false);
+    }
+
+    /**
+     * The pages, lazily; each carries the token to resume after it.
+     *
+     * @return an iterable whose iterator may be taken once
+     * @throws IllegalStateException if this pager was already used
+     */
+    public Iterable<Page<T>> pages() {
+        claim();
+        return PageIterator::new;
+    }
+
+    /**
+     * Where to continue after what has been consumed so far: the next undelivered item.
+     *
+     * @return the token, or empty when the list was read to its end
+     */
+    public Optional<PageToken> resumeToken() {
+        if (currentIndex < current.size()) {
+            return Optional.of(PageToken.of(query, currentPosition, currentIndex));
+        }
+        if (nextPosition != null) {
+            return Optional.of(PageToken.of(query, nextPosition, nextSkip));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How many pages this listing has fetched so far.
+     *
+     * @return the number of calls to the fetcher
+     */
+    public int fetches() {
+        return fetches;
+    }
+
+    private void claim() {
+        if (started) {
+            throw new IllegalStateException("this listing was already consumed; start a new one (a pager is used"
+                    + " once, through stream() or pages())");
+        }
+        started = true;
+    }
+
+    private boolean limitReached() {
+        return query.limit().isPresent() && delivered >= query.limit().getAsLong();
+    }
+
+    /** Fetches the page at {@link #nextPosition} into {@link #current} and applies the end-of-list rule. */
+    private void fetchNextPage() {
+        PageRequest request = new PageRequest(query, nextPosition, pageSize);
+        ProviderPage<T> page = fetcher.fetch(request);
+        fetches++;
+        Optional<PagePosition> after = model.next(request, page);
+        if (after.isPresent() && after.get() instanceof PagePosition.Token token
+                && !seenTokens.add(hash(token.value()))) {
+            throw new MalformedResponseException(query.source(), "the provider returned the page token '"
+                    + abbreviate(token.value()) + "' a second time (after " + fetches + " pages); the listing stops"
+                    + " here so that it cannot loop forever. The tasks returned so far are complete up to this"
+                    + " point; retry later, and report it to the provider if it persists", Optional.empty());
+        }
+        current = page.items();
+        currentPosition = nextPosition;
+        currentIndex = (int) Math.min(nextSkip, current.size());
+        nextPosition = after.orElse(null);
+        nextSkip = 0;
+    }
+
+    private final class ItemIterator implements Iterator<T> {
+        @Override
+        public boolean hasNext() {
+            if (limitReached()) {
+                return false;
+            }
+            while (true) {
+                while (currentIndex < current.size()) {
+                    if (filter.test(current.get(currentIndex))) {
+                        return true;
+                    }
+                    currentIndex++;
+                }
+                if (nextPosition == null) {
+                    return false;
+                }
+                fetchNextPage();
+            }
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the listing has no more items");
+            }
+            delivered++;
+            return current.get(currentIndex++);
+        }
+    }
+
+    private final class PageIterator implements Iterator<Page<T>> {
+        PageIterator() {
+            if (pagesIterated) {
+                throw new IllegalStateException("the pages of a listing can be iterated once; start a new listing"
+                        + " to read them again");
+            }
+            pagesIterated = true;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return nextPosition != null && !limitReached();
+        }
+
+        @Override
+        public Page<T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the listing has no more pages");
+            }
+            fetchNextPage();
+            List<T> kept = new ArrayList<>();
+            while (currentIndex < current.size() && !limitReached()) {
+                T item = current.get(currentIndex++);
+                if (filter.test(item)) {
+                    kept.add(item);
+                    delivered++;
+                }
+            }
+            return new Page<>(kept, resumeToken());
+        }
+    }
+
+    /** FNV-1a, 64 bits: a collision could only end a listing early with an error, never skip a page silently. */
+    private static long hash(String token) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < token.length(); i++) {
+            hash ^= token.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private static String abbreviate(String token) {
+        return token.length() <= 40 ? token : token.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tasklens.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.zip.CRC32;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class PageTokenTest {
+
+    private static final TaskQuery QUERY = TaskQuery.forSource(SourceId.TENCENT_CLS)
+            .scope("shipper_id", "shipper-1")
+            .status(TaskStatus.FAILED)
+            .createdAfter(Instant.parse("2026-11-20T00:00:00Z"))
+            .build();
+
+    @Property(tries = 300)
+    void aProviderTokenSurvivesPrintingAndParsing(@ForAll @StringLength(min = 1, max = 300) String providerToken,
+            @ForAll @LongRange(min = 0, max = 1_000_000) long skip) {
+        PageToken token = PageToken.of(QUERY, PagePosition.token(providerToken), skip);
+
+        PageToken parsed = PageToken.parse(token.value());
+
+        assertThat(parsed).isEqualTo(token);
+        assertThat(parsed.position()).isEqualTo(PagePosition.token(providerToken));
+        assertThat(parsed.skip()).isEqualTo(skip);
+        assertThat(parsed.isFor(QUERY)).isTrue();
+        assertThat(token.value()).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Property(tries = 100)
+    void anOffsetSurvivesPrintingAndParsing(@ForAll @LongRange(min = 0) long offset) {
+        PageToken token = PageToken.of(QUERY, PagePosition.offset(offset), 0);
+
+        assertThat(PageToken.parse(token.value()).position()).isEqualTo(PagePosition.offset(offset));
+    }
+
+    @Property(tries = 300)
+    void anAlteredCharacterIsRefusedOrChangesNothing(@ForAll @IntRange(min = 0, max = 200) int at,
+            @ForAll @IntRange(min = 0, max = 63) int replacement) {
+        PageToken token = PageToken.of(QUERY, PagePosition.token("scroll-token-123"), 7);
+        String text = token.value();
+        int index = at % text.length();
+        char substitute = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(replacement);
+        String altered = text.substring(0, index) + substitute + text.substring(index + 1);
+
+        try {
+            // Base64's last character may carry unused bits; changing only those changes no byte.
+            assertThat(PageToken.parse(altered)).isEqualTo(token);
+        } catch (InvalidQueryException refused) {
+            assertThat(refused).hasMessageStartingWith("the resume token is not valid");
+        }
+    }
+
+    @Test
+    void aCutTokenIsRefusedWithAHint() {
+        String text = PageToken.of(QUERY, PagePosition.token("abc"), 0).value();
+
+        assertThatThrownBy(() -> PageToken.parse(text.substring(0, text.length() - 6)))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("cut or altered")
+                .hasMessageContaining("exactly as tasklens printed it");
+    }
+
+    @Test
+    void textThatIsNotBase64IsRefused() {
+        assertThatThrownBy(() -> PageToken.parse("not a token!"))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessage("the resume token is not valid: it is not base64url text Pass the token exactly as"
+                        + " tasklens printed it, or start without one");
+    }
+
+    @Test
+    void anUnknownVersionIsRefusedByName() {
+        byte[] bytes = Base64.getUrlDecoder().decode(PageToken.of(QUERY, PagePosition.start(), 0).value());
+        bytes[0] = 9;
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        ByteBuffer.wrap(bytes, bytes.length - 4, 4).putInt((int) crc.getValue());
+
+        assertThatThrownBy(() -> PageToken.parse(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("version 9 is not known");
+    }
+
+    @Test
+    void aTokenOfAnotherQueryIsRefusedWhenTheQueryIsBuilt() {
+        PageToken token = PageToken.of(QUERY, PagePosition.token("abc"), 0);
+        TaskQuery.Builder other = QUERY.toBuilder().status(TaskStatus.RUNNING).resumeFrom(token);
+
+        assertThatThrownBy(other::build)
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("the resume token was made by a different query");
+    }
+
+    @Test
+    void pageSizeAndLimitDoNotBindTheToken() {
+        PageToken token = PageToken.of(QUERY, PagePosition.token("abc"), 0);
+
+        TaskQuery resumed = QUERY.toBuilder().pageSize(5).limit(10).resumeFrom(token.value()).build();
+
+        assertThat(resumed.resumeFrom()).contains(token);
+    }
+
+    @Test
+    void scopeValuesCannotImitateEachOther() {
+        TaskQuery a = TaskQuery.forSource(SourceId.HUAWEI_IES).scope("a", "1|b:2").build();
+        TaskQuery b = TaskQuery.forSource(SourceId.HUAWEI_IES).scope("a", "1").scope("b", "2").build();
+
+        assertThat(PageToken.of(a, PagePosition.start(), 0).isFor(b)).isFalse();
+    }
+}
