@@ -1,0 +1,2 @@
+/** Credentials and where they come from; a secret never appears in any text. */
+package dev.tasklens.ports.credentials;

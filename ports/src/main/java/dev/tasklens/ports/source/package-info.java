@@ -1,0 +1,2 @@
+/** The provider SPI: what every task source implements. */
+package dev.tasklens.ports.source;
