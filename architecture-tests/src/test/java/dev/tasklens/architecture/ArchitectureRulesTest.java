@@ -48,6 +48,7 @@ class ArchitectureRulesTest {
         assertThat(mainCode.contain(dev.tasklens.domain.Task.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.domain.paging.Pager.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.ports.source.TaskSource.class)).isTrue();
+        assertThat(mainCode.contain(dev.tasklens.signing.tc3.Tc3Signer.class)).isTrue();
         assertThat(mainCode.contain(DomainPrinting.class)).as("fixtures are test code").isFalse();
     }
 
