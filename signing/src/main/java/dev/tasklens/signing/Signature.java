@@ -48,7 +48,11 @@ public record Signature(Map<String, String> headers, String canonicalRequest, St
         return value;
     }
 
-    /** The header names, with credential-bearing values hidden, and the string to sign. */
+    /**
+     * The headers, with credential-bearing values hidden. The canonical request and the string to
+     * sign are left out: where a scheme signs the session-token header they contain the token, so
+     * they are shown only when asked for by name.
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Signature[headers={");
@@ -59,6 +63,6 @@ public record Signature(Map<String, String> headers, String canonicalRequest, St
             text.append(name).append(": ")
                     .append(SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "***" : value);
         });
-        return text.append("}, stringToSign=").append(stringToSign.replace("\n", "\\n")).append(']').toString();
+        return text.append("}]").toString();
     }
 }
