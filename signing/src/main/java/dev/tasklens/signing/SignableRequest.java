@@ -52,8 +52,7 @@ public final class SignableRequest {
         public Header {
             Objects.requireNonNull(name, "header name");
             Objects.requireNonNull(value, () -> "value of header " + name);
-            if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127
-                    && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0)) {
+            if (!isToken(name)) {
                 throw new IllegalArgumentException("header name '" + name + "' cannot be signed: it is not an HTTP"
                         + " token (RFC 9110 section 5.6.2); use letters, digits and -");
             }
@@ -61,6 +60,19 @@ public final class SignableRequest {
                 throw new IllegalArgumentException("header " + name + " cannot be signed: its value contains a line"
                         + " break");
             }
+        }
+
+        private static boolean isToken(String name) {
+            if (name.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c <= 32 || c >= 127 || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -4,16 +4,18 @@ import dev.tasklens.signing.RequestSigner;
 import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.Signature;
 import dev.tasklens.signing.SigningCredentials;
+import dev.tasklens.signing.internal.CanonicalBuilder;
 import dev.tasklens.signing.internal.Crypto;
 import dev.tasklens.signing.internal.DerivedKeyCache;
 import dev.tasklens.signing.internal.Hex;
 import dev.tasklens.signing.internal.PercentEncoding;
 import dev.tasklens.signing.internal.QueryParameter;
+import dev.tasklens.signing.internal.SecondFormatter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +59,13 @@ public final class BceSigner implements RequestSigner {
 
     /** The SDK's default validity, in seconds. */
     public static final int DEFAULT_EXPIRATION_SECONDS = 1800;
+    private static final SecondFormatter TIMESTAMPS = new SecondFormatter(
+            second -> Instant.ofEpochSecond(second).toString());
     private static final Set<String> DEFAULT_HEADERS = Set.of("host", "content-length", "content-type", "content-md5");
 
     private final int expirationSeconds;
     private final Set<String> listedHeaders;
-    private final DerivedKeyCache keys = new DerivedKeyCache();
+    private final DerivedKeyCache keys = new DerivedKeyCache("HmacSHA256");
 
     private BceSigner(int expirationSeconds, Set<String> listedHeaders) {
         this.expirationSeconds = expirationSeconds;
@@ -111,51 +115,46 @@ public final class BceSigner implements RequestSigner {
     public Signature sign(SignableRequest request, SigningCredentials credentials, Instant at) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(credentials, "credentials");
-        String timestamp = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.SECONDS).toString();
-        List<SignableRequest.Header> lines = new ArrayList<>(request.headers().size() + 3);
-        for (SignableRequest.Header header : request.headers()) {
-            String name = header.name().toLowerCase(Locale.ROOT);
-            if (!name.equals("host") && !name.equals("x-bce-date")
-                    && !(name.equals("x-bce-security-token") && credentials.sessionToken().isPresent())) {
-                lines.add(header);
-            }
-        }
-        lines.add(new SignableRequest.Header("Host", hostOf(request)));
-        lines.add(new SignableRequest.Header("x-bce-date", timestamp));
-        credentials.sessionToken().ifPresent(token -> lines.add(new SignableRequest.Header("x-bce-security-token",
-                token)));
-
+        String timestamp = TIMESTAMPS.format(Objects.requireNonNull(at, "at"));
         // The SDK keys its map by the names as sent; signed lines and the list follow its orders.
         TreeMap<String, String> toSign = new TreeMap<>();
-        Set<String> seen = new TreeSet<>();
-        for (SignableRequest.Header header : lines) {
-            String lower = header.name().trim().toLowerCase(Locale.ROOT);
-            if (!seen.add(lower)) {
-                throw new IllegalArgumentException("header '" + header.name() + "' is sent twice; bce-auth-v1 signs"
-                        + " one value per header, so send it once");
+        Set<String> seen = new HashSet<>();
+        for (SignableRequest.Header header : request.headers()) {
+            String lower = header.name().toLowerCase(Locale.ROOT);
+            if (lower.equals("host") || lower.equals("x-bce-date")
+                    || lower.equals("x-bce-security-token") && credentials.sessionToken().isPresent()) {
+                continue; // replaced below by what the signer sends
             }
-            boolean wanted = listedHeaders.isEmpty()
-                    ? DEFAULT_HEADERS.contains(lower) || lower.startsWith("x-bce-")
-                    : listedHeaders.contains(lower) && !lower.equals("authorization");
-            if (wanted && !header.value().isEmpty()) {
-                toSign.put(header.name(), header.value());
-            }
+            consider(toSign, seen, header.name(), lower, header.value());
         }
+        consider(toSign, seen, "Host", "host", hostOf(request));
+        consider(toSign, seen, "x-bce-date", "x-bce-date", timestamp);
+        credentials.sessionToken().ifPresent(token -> consider(toSign, seen, "x-bce-security-token",
+                "x-bce-security-token", token));
         List<String> canonicalHeaders = new ArrayList<>(toSign.size());
-        toSign.forEach((name, value) -> canonicalHeaders.add(PercentEncoding.encode(name.trim().toLowerCase(Locale.ROOT),
-                false) + ':' + PercentEncoding.encode(value.trim(), false)));
+        toSign.forEach((name, value) -> canonicalHeaders.add(new CanonicalBuilder(64)
+                .appendEncoded(name.trim().toLowerCase(Locale.ROOT), false).append(':')
+                .appendEncoded(value.trim(), false).toString()));
         Collections.sort(canonicalHeaders);
         String signedHeaders = listedHeaders.isEmpty() ? "" : String.join(";", toSign.keySet()).trim()
                 .toLowerCase(Locale.ROOT);
 
         String authPrefix = "bce-auth-v1/" + credentials.accessKeyId() + "/" + timestamp + "/" + expirationSeconds;
-        String canonicalRequest = request.method() + "\n" + canonicalUri(request) + "\n" + canonicalQuery(request)
-                + "\n" + String.join("\n", canonicalHeaders);
+        CanonicalBuilder canonical = new CanonicalBuilder(256 + 2 * request.uri().toString().length());
+        canonical.append(request.method()).append('\n');
+        appendCanonicalUri(canonical, request);
+        canonical.append('\n').append(canonicalQuery(request)).append('\n');
+        for (int i = 0; i < canonicalHeaders.size(); i++) {
+            if (i > 0) {
+                canonical.append('\n');
+            }
+            canonical.append(canonicalHeaders.get(i));
+        }
+        String canonicalRequest = canonical.toString();
         String secret = credentials.secretKey();
-        byte[] signingKey = keys.get(secret, authPrefix, () -> Hex.encode(Crypto.hmacSha256(
+        String signature = Hex.encode(keys.hmac(secret, authPrefix, () -> Hex.encode(Crypto.hmacSha256(
                 secret.getBytes(StandardCharsets.UTF_8), authPrefix.getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.UTF_8));
-        String signature = Hex.encode(Crypto.hmacSha256(signingKey, canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+                .getBytes(StandardCharsets.UTF_8), canonicalRequest.getBytes(StandardCharsets.UTF_8)));
 
         Map<String, String> added = new LinkedHashMap<>();
         added.put("Authorization", authPrefix + "/" + signedHeaders + "/" + signature);
@@ -165,6 +164,19 @@ public final class BceSigner implements RequestSigner {
         return new Signature(added, canonicalRequest, canonicalRequest);
     }
 
+    private void consider(TreeMap<String, String> toSign, Set<String> seen, String name, String lower, String value) {
+        if (!seen.add(lower)) {
+            throw new IllegalArgumentException("header '" + name + "' is sent twice; bce-auth-v1 signs one value per"
+                    + " header, so send it once");
+        }
+        boolean wanted = listedHeaders.isEmpty()
+                ? DEFAULT_HEADERS.contains(lower) || lower.startsWith("x-bce-")
+                : listedHeaders.contains(lower) && !lower.equals("authorization");
+        if (wanted && !value.isEmpty()) {
+            toSign.put(name, value);
+        }
+    }
+
     private static String hostOf(SignableRequest request) {
         int port = request.uri().getPort();
         String scheme = request.uri().getScheme().toLowerCase(Locale.ROOT);
@@ -172,29 +184,48 @@ public final class BceSigner implements RequestSigner {
         return defaultPort ? request.uri().getHost() : request.uri().getHost() + ":" + port;
     }
 
-    private static String canonicalUri(SignableRequest request) {
+    private static void appendCanonicalUri(CanonicalBuilder out, SignableRequest request) {
         String path = request.uri().getPath();
         if (path == null || path.isEmpty()) {
-            return "/";
+            out.append('/');
+            return;
         }
-        String encoded = PercentEncoding.encode(path, true);
-        return path.startsWith("/") ? encoded : "/" + encoded;
+        if (!path.startsWith("/")) {
+            out.append('/');
+        }
+        out.appendEncoded(path, true);
     }
 
     private static String canonicalQuery(SignableRequest request) {
-        List<String> pairs = new ArrayList<>();
-        Set<String> names = new TreeSet<>();
-        for (QueryParameter parameter : QueryParameter.parse(request.uri().getRawQuery(), false)) {
-            if (!names.add(parameter.name())) {
-                throw new IllegalArgumentException("query parameter '" + parameter.name() + "' is sent twice;"
-                        + " bce-auth-v1 signs one value per name, so send it once");
-            }
-            if (!parameter.name().equalsIgnoreCase("authorization")) {
-                pairs.add(PercentEncoding.encode(parameter.name(), false) + "="
-                        + PercentEncoding.encode(parameter.value(), false));
+        List<QueryParameter> parameters = QueryParameter.split(request.uri().getRawQuery());
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        List<String> pairs = new ArrayList<>(parameters.size());
+        for (QueryParameter parameter : parameters) {
+            String name = parameter.encodedName(false);
+            if (!name.equalsIgnoreCase("authorization")) {
+                CanonicalBuilder pair = new CanonicalBuilder(64).append(name).append('=');
+                parameter.appendEncodedValue(pair, false);
+                pairs.add(pair.toString());
             }
         }
         Collections.sort(pairs);
-        return String.join("&", pairs);
+        StringBuilder query = new StringBuilder(pairs.size() * 24);
+        String previousName = null;
+        for (String sortedPair : pairs) {
+            // Encoded names hold no '=', and equal names sort next to each other.
+            String name = sortedPair.substring(0, sortedPair.indexOf('='));
+            if (name.equals(previousName)) {
+                throw new IllegalArgumentException("query parameter '" + PercentEncoding.decode(name, false)
+                        + "' is sent twice; bce-auth-v1 signs one value per name, so send it once");
+            }
+            previousName = name;
+            if (query.length() > 0) {
+                query.append('&');
+            }
+            query.append(sortedPair);
+        }
+        return query.toString();
     }
 }

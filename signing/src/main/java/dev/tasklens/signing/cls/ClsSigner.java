@@ -4,10 +4,10 @@ import dev.tasklens.signing.RequestSigner;
 import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.Signature;
 import dev.tasklens.signing.SigningCredentials;
+import dev.tasklens.signing.internal.CanonicalBuilder;
 import dev.tasklens.signing.internal.Crypto;
 import dev.tasklens.signing.internal.DerivedKeyCache;
 import dev.tasklens.signing.internal.Hex;
-import dev.tasklens.signing.internal.PercentEncoding;
 import dev.tasklens.signing.internal.QueryParameter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public final class ClsSigner implements RequestSigner {
     public static final Duration DEFAULT_VALIDITY = Duration.ofMinutes(5);
 
     private final Duration validity;
-    private final DerivedKeyCache keys = new DerivedKeyCache();
+    private final DerivedKeyCache keys = new DerivedKeyCache("HmacSHA1");
 
     private ClsSigner(Duration validity) {
         this.validity = validity;
@@ -116,11 +116,12 @@ public final class ClsSigner implements RequestSigner {
                 .map(token -> request.withHeader("X-Cls-Token", token))
                 .orElse(request);
 
-        TreeMap<String, String> parameters = new TreeMap<>();
-        for (QueryParameter parameter : QueryParameter.parse(signed.uri().getRawQuery(), true)) {
-            if (parameters.put(parameter.name(), parameter.value()) != null) {
-                throw new IllegalArgumentException("the CLS signature cannot sign query parameter '"
-                        + parameter.name() + "' twice: it has one value per name; send it once");
+        TreeMap<String, QueryParameter> parameters = new TreeMap<>();
+        for (QueryParameter parameter : QueryParameter.split(signed.uri().getRawQuery())) {
+            String name = parameter.name(true);
+            if (parameters.put(name, parameter) != null) {
+                throw new IllegalArgumentException("the CLS signature cannot sign query parameter '" + name
+                        + "' twice: it has one value per name; send it once");
             }
         }
         TreeMap<String, String> headers = new TreeMap<>();
@@ -134,24 +135,41 @@ public final class ClsSigner implements RequestSigner {
         headers.putIfAbsent("host", signed.host());
 
         String time = start.getEpochSecond() + ";" + end.getEpochSecond();
-        StringBuilder httpString = new StringBuilder(256)
-                .append(signed.method().toLowerCase(Locale.ROOT)).append('\n')
-                .append(signed.rawPath()).append('\n');
-        StringBuilder parameterList = new StringBuilder();
-        appendPairs(httpString, parameterList, parameters);
+        String rawPath = signed.rawPath();
+        CanonicalBuilder httpString = new CanonicalBuilder(128 + rawPath.length() + 2 * signed.uri().toString().length());
+        httpString.append(signed.method().toLowerCase(Locale.ROOT)).append('\n').append(rawPath).append('\n');
+        StringBuilder parameterList = new StringBuilder(64);
+        boolean first = true;
+        for (Map.Entry<String, QueryParameter> parameter : parameters.entrySet()) {
+            String name = parameter.getKey().toLowerCase(Locale.ROOT);
+            if (!first) {
+                httpString.append('&');
+                parameterList.append(';');
+            }
+            first = false;
+            httpString.appendEncoded(name, false).append('=');
+            parameter.getValue().appendEncodedValue(httpString, true);
+            parameterList.append(name);
+        }
         httpString.append('\n');
-        StringBuilder headerList = new StringBuilder();
-        appendPairs(httpString, headerList, headers);
+        StringBuilder headerList = new StringBuilder(64);
+        first = true;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (!first) {
+                httpString.append('&');
+                headerList.append(';');
+            }
+            first = false;
+            httpString.appendEncoded(header.getKey(), false).append('=').appendEncoded(header.getValue(), false);
+            headerList.append(header.getKey());
+        }
         httpString.append('\n');
 
-        String canonical = httpString.toString();
-        String stringToSign = "sha1\n" + time + "\n"
-                + Hex.encode(Crypto.sha1(canonical.getBytes(StandardCharsets.UTF_8))) + "\n";
+        String stringToSign = "sha1\n" + time + "\n" + Crypto.sha1Hex(httpString) + "\n";
         String secret = credentials.secretKey();
-        byte[] signKey = keys.get(secret, time, () -> Hex.encode(Crypto.hmacSha1(
+        String signature = Hex.encode(keys.hmac(secret, time, () -> Hex.encode(Crypto.hmacSha1(
                 secret.getBytes(StandardCharsets.UTF_8), time.getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.UTF_8));
-        String signature = Hex.encode(Crypto.hmacSha1(signKey, stringToSign.getBytes(StandardCharsets.UTF_8)));
+                .getBytes(StandardCharsets.UTF_8), stringToSign.getBytes(StandardCharsets.UTF_8)));
 
         Map<String, String> added = new LinkedHashMap<>();
         added.put("Authorization", "q-sign-algorithm=sha1&q-ak=" + credentials.accessKeyId()
@@ -159,7 +177,7 @@ public final class ClsSigner implements RequestSigner {
                 + "&q-header-list=" + headerList + "&q-url-param-list=" + parameterList
                 + "&q-signature=" + signature);
         credentials.sessionToken().ifPresent(token -> added.put("X-Cls-Token", token));
-        return new Signature(added, canonical, stringToSign);
+        return new Signature(added, httpString.toString(), stringToSign);
     }
 
     private static boolean isSigned(String lowerName) {
@@ -167,19 +185,4 @@ public final class ClsSigner implements RequestSigner {
                 || lowerName.equals("content-md5");
     }
 
-    /** Appends {@code lower(k)=encode(v)&...} to the HttpString and {@code lower(k);...} to the list. */
-    private static void appendPairs(StringBuilder httpString, StringBuilder list, Map<String, String> pairs) {
-        boolean first = true;
-        for (Map.Entry<String, String> pair : pairs.entrySet()) {
-            String name = pair.getKey().toLowerCase(Locale.ROOT);
-            if (!first) {
-                httpString.append('&');
-                list.append(';');
-            }
-            first = false;
-            httpString.append(PercentEncoding.encode(name, false)).append('=')
-                    .append(PercentEncoding.encode(pair.getValue(), false));
-            list.append(name);
-        }
-    }
 }

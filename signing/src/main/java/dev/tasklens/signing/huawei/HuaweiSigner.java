@@ -4,21 +4,22 @@ import dev.tasklens.signing.RequestSigner;
 import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.Signature;
 import dev.tasklens.signing.SigningCredentials;
+import dev.tasklens.signing.internal.CanonicalBuilder;
 import dev.tasklens.signing.internal.Crypto;
+import dev.tasklens.signing.internal.DerivedKeyCache;
 import dev.tasklens.signing.internal.Hex;
-import dev.tasklens.signing.internal.PercentEncoding;
 import dev.tasklens.signing.internal.QueryParameter;
+import dev.tasklens.signing.internal.SecondFormatter;
+import dev.tasklens.signing.internal.SortedPairs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * SDK-HMAC-SHA256, the AK/SK signature of Huawei Cloud APIs (seed 002; Huawei Cloud API Gateway
@@ -54,6 +55,10 @@ public final class HuaweiSigner implements RequestSigner {
     private static final String ALGORITHM = "SDK-HMAC-SHA256";
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    private static final SecondFormatter DATES = new SecondFormatter(
+            second -> SDK_DATE.format(Instant.ofEpochSecond(second)));
+
+    private final DerivedKeyCache keys = new DerivedKeyCache("HmacSHA256");
 
     private HuaweiSigner() {
     }
@@ -61,7 +66,7 @@ public final class HuaweiSigner implements RequestSigner {
     /**
      * The signer.
      *
-     * @return the signer (stateless)
+     * @return the signer
      */
     public static HuaweiSigner create() {
         return new HuaweiSigner();
@@ -71,24 +76,22 @@ public final class HuaweiSigner implements RequestSigner {
     public Signature sign(SignableRequest request, SigningCredentials credentials, Instant at) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(credentials, "credentials");
-        String date = SDK_DATE.format(Objects.requireNonNull(at, "at"));
-        request.header("X-Sdk-Date").ifPresent(given -> {
-            if (!given.equals(date)) {
-                throw new IllegalArgumentException("the request already carries X-Sdk-Date " + given + " but is"
-                        + " signed at " + date + "; remove the header or sign at that time");
-            }
-        });
+        String date = DATES.format(Objects.requireNonNull(at, "at"));
         SignableRequest signed = credentials.sessionToken()
                 .map(token -> request.withHeader("X-Security-Token", token))
                 .orElse(request);
 
-        TreeMap<String, String> headers = new TreeMap<>();
+        SortedPairs<String> headers = new SortedPairs<>();
         for (SignableRequest.Header header : signed.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
-            if (name.equals("content-type") || name.contains("_")) {
+            if (name.equals("content-type") || name.indexOf('_') >= 0) {
                 continue;
             }
-            if (headers.put(name, header.value()) != null) {
+            if (name.equals("x-sdk-date") && !header.value().equals(date)) {
+                throw new IllegalArgumentException("the request already carries X-Sdk-Date " + header.value()
+                        + " but is signed at " + date + "; remove the header or sign at that time");
+            }
+            if (!headers.putIfAbsent(name, header.value())) {
                 throw new IllegalArgumentException("header '" + header.name() + "' is sent twice; the Huawei"
                         + " signature covers one value per header, so send it once");
             }
@@ -96,26 +99,26 @@ public final class HuaweiSigner implements RequestSigner {
         headers.put("host", signed.host());
         headers.put("x-sdk-date", date);
 
-        StringBuilder canonical = new StringBuilder(512)
-                .append(signed.method()).append('\n');
-        appendCanonicalUri(canonical, signed.rawPath());
+        String rawPath = signed.rawPath();
+        CanonicalBuilder canonical = new CanonicalBuilder(256 + 2 * signed.uri().toString().length());
+        canonical.append(signed.method()).append('\n');
+        appendCanonicalUri(canonical, rawPath);
         canonical.append('\n');
         appendCanonicalQuery(canonical, signed.uri().getRawQuery());
         canonical.append('\n');
-        StringBuilder signedHeaders = new StringBuilder();
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            canonical.append(header.getKey()).append(':').append(header.getValue()).append('\n');
-            if (signedHeaders.length() > 0) {
+        StringBuilder signedHeaders = new StringBuilder(64);
+        for (int i = 0; i < headers.size(); i++) {
+            canonical.append(headers.key(i)).append(':').append(headers.value(i)).append('\n');
+            if (i > 0) {
                 signedHeaders.append(';');
             }
-            signedHeaders.append(header.getKey());
+            signedHeaders.append(headers.key(i));
         }
         canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash(signed, headers));
 
-        String canonicalRequest = canonical.toString();
-        String stringToSign = ALGORITHM + "\n" + date + "\n"
-                + Hex.encode(Crypto.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        String signature = Hex.encode(Crypto.hmacSha256(credentials.secretKey().getBytes(StandardCharsets.UTF_8),
+        String stringToSign = ALGORITHM + "\n" + date + "\n" + Crypto.sha256Hex(canonical);
+        String secret = credentials.secretKey();
+        String signature = Hex.encode(keys.hmac(secret, "", () -> secret.getBytes(StandardCharsets.UTF_8),
                 stringToSign.getBytes(StandardCharsets.UTF_8)));
 
         Map<String, String> added = new LinkedHashMap<>();
@@ -123,44 +126,51 @@ public final class HuaweiSigner implements RequestSigner {
         added.put("Authorization", ALGORITHM + " Access=" + credentials.accessKeyId() + ", SignedHeaders="
                 + signedHeaders + ", Signature=" + signature);
         credentials.sessionToken().ifPresent(token -> added.put("X-Security-Token", token));
-        return new Signature(added, canonicalRequest, stringToSign);
+        return new Signature(added, canonical.toString(), stringToSign);
     }
 
-    private static String payloadHash(SignableRequest request, Map<String, String> headers) {
-        String given = headers.get("x-sdk-content-sha256");
-        if (given != null) {
-            return given;
-        }
-        return request.payloadSha256();
+    private static String payloadHash(SignableRequest request, SortedPairs<String> headers) {
+        int given = headers.indexOf("x-sdk-content-sha256");
+        return given >= 0 ? headers.value(given) : request.payloadSha256();
     }
 
-    /** Each segment encoded and followed by "/", as String.split drops trailing empty segments. */
-    private static void appendCanonicalUri(StringBuilder out, String rawPath) {
+    /**
+     * Each segment of the raw path encoded (a {@code %} too, as the SDK does) and followed by
+     * {@code /}; trailing empty segments are dropped, as the SDK's {@code String.split} drops them.
+     */
+    private static void appendCanonicalUri(CanonicalBuilder out, String rawPath) {
         if (rawPath.equals("/")) {
             out.append('/');
             return;
         }
-        String[] segments = rawPath.split("/");
-        for (String segment : segments) {
-            out.append(PercentEncoding.encode(segment, false)).append('/');
+        int end = rawPath.length();
+        while (end > 0 && rawPath.charAt(end - 1) == '/') {
+            end--;
+        }
+        int start = 0;
+        while (start < end) {
+            int slash = rawPath.indexOf('/', start);
+            if (slash < 0 || slash > end) {
+                slash = end;
+            }
+            out.appendEncoded(rawPath, start, slash, false);
+            out.append('/');
+            start = slash + 1;
         }
     }
 
-    private static void appendCanonicalQuery(StringBuilder out, String rawQuery) {
-        TreeMap<String, List<String>> sorted = new TreeMap<>();
-        for (QueryParameter parameter : QueryParameter.parse(rawQuery, false)) {
-            sorted.computeIfAbsent(PercentEncoding.encode(parameter.name(), false), name -> new ArrayList<>())
-                    .add(PercentEncoding.encode(parameter.value(), false));
+    private static void appendCanonicalQuery(CanonicalBuilder out, String rawQuery) {
+        List<QueryParameter> parameters = QueryParameter.split(rawQuery);
+        SortedPairs<QueryParameter> sorted = new SortedPairs<>();
+        for (QueryParameter parameter : parameters) {
+            sorted.add(parameter.encodedName(false), parameter);
         }
-        boolean first = true;
-        for (Map.Entry<String, List<String>> parameter : sorted.entrySet()) {
-            for (String value : parameter.getValue()) {
-                if (!first) {
-                    out.append('&');
-                }
-                first = false;
-                out.append(parameter.getKey()).append('=').append(value);
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0) {
+                out.append('&');
             }
+            out.append(sorted.key(i)).append('=');
+            sorted.value(i).appendEncodedValue(out, false);
         }
     }
 }

@@ -30,13 +30,27 @@ public final class Crypto {
     }
 
     /**
-     * SHA-1 of bytes.
+     * SHA-256 of a canonical request, as lower-case hex.
      *
-     * @param data the input
-     * @return the 20-byte digest
+     * @param canonical the builder holding the bytes
+     * @return 64 hex digits
      */
-    public static byte[] sha1(byte[] data) {
-        return SHA1.get().digest(data);
+    public static String sha256Hex(CanonicalBuilder canonical) {
+        MessageDigest digest = SHA256.get();
+        canonical.updateDigest(digest);
+        return Hex.encode(digest.digest());
+    }
+
+    /**
+     * SHA-1 of a canonical request, as lower-case hex.
+     *
+     * @param canonical the builder holding the bytes
+     * @return 40 hex digits
+     */
+    public static String sha1Hex(CanonicalBuilder canonical) {
+        MessageDigest digest = SHA1.get();
+        canonical.updateDigest(digest);
+        return Hex.encode(digest.digest());
     }
 
     /**

@@ -50,7 +50,7 @@ public final class Tc3Signer implements RequestSigner {
     private static final byte[] TC3_REQUEST = "tc3_request".getBytes(StandardCharsets.UTF_8);
 
     private final Optional<String> service;
-    private final DerivedKeyCache keys = new DerivedKeyCache();
+    private final DerivedKeyCache keys = new DerivedKeyCache("HmacSHA256");
 
     private Tc3Signer(Optional<String> service) {
         this.service = service;
@@ -110,13 +110,12 @@ public final class Tc3Signer implements RequestSigner {
                 + Hex.encode(Crypto.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
 
         String secret = credentials.secretKey();
-        byte[] key = keys.get(secret, scope, () -> {
+        String signature = Hex.encode(keys.hmac(secret, scope, () -> {
             byte[] dateKey = Crypto.hmacSha256(("TC3" + secret).getBytes(StandardCharsets.UTF_8),
                     date.getBytes(StandardCharsets.UTF_8));
             byte[] serviceKey = Crypto.hmacSha256(dateKey, serviceName.getBytes(StandardCharsets.UTF_8));
             return Crypto.hmacSha256(serviceKey, TC3_REQUEST);
-        });
-        String signature = Hex.encode(Crypto.hmacSha256(key, stringToSign.getBytes(StandardCharsets.UTF_8)));
+        }, stringToSign.getBytes(StandardCharsets.UTF_8)));
 
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
