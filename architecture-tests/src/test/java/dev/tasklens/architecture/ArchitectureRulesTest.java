@@ -49,6 +49,7 @@ class ArchitectureRulesTest {
         assertThat(mainCode.contain(dev.tasklens.domain.paging.Pager.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.ports.source.TaskSource.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.signing.tc3.Tc3Signer.class)).isTrue();
+        assertThat(mainCode.contain(dev.tasklens.transport.jdk.JdkHttpTransport.class)).isTrue();
         assertThat(mainCode.contain(DomainPrinting.class)).as("fixtures are test code").isFalse();
     }
 

@@ -11,6 +11,18 @@ public final class TransportException extends TaskLensException {
     private final boolean retryable;
 
     /**
+     * A transport failure with no underlying exception, raised by a transport (which does not
+     * know the source): a refused request or a reply over the size limit.
+     *
+     * @param message what failed and what to do
+     * @param retryable whether a retry may cure it
+     */
+    public TransportException(String message, boolean retryable) {
+        super(message, null, null, null);
+        this.retryable = retryable;
+    }
+
+    /**
      * A transport failure raised below the level that knows the source (by a transport).
      *
      * @param message what failed (host and port, never headers)

@@ -1,0 +1,354 @@
+package dev.tasklens.transport.jdk;
+
+import dev.tasklens.domain.TransportException;
+import dev.tasklens.ports.http.HttpHeaders;
+import dev.tasklens.ports.http.HttpRequest;
+import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.ports.http.HttpTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The default {@link HttpTransport}: one {@link HttpClient} per transport, so connections are
+ * reused across requests; HTTP/1.1 unless configured otherwise; connect and request timeouts.
+ *
+ * <ul>
+ *   <li>The request is sent as given: no header is added (a signature may cover every header),
+ *       and redirects are never followed (a signed request must not be replayed elsewhere).</li>
+ *   <li>A reply with {@code Content-Encoding: gzip} is decoded; a reply body larger than the
+ *       limit (default 16 MiB) is refused with a {@link TransportException} instead of filling
+ *       the heap.</li>
+ *   <li>Plain {@code http://} is allowed only to loopback addresses (an emulator on this machine),
+ *       unless {@link Builder#allowPlainHttp()} opts in.</li>
+ *   <li>{@link #close()} shuts down the transport's threads.</li>
+ * </ul>
+ */
+public final class JdkHttpTransport implements HttpTransport {
+
+    /** The default limit on a reply body. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    /** The default time to establish a connection. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default time to wait for a whole reply. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    // The JDK client sets these itself and refuses them (java.net.http.HttpRequest.Builder#header).
+    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "connection", "expect",
+            "upgrade");
+
+    private final HttpClient client;
+    private final ExecutorService ownExecutor;
+    private final Duration requestTimeout;
+    private final long maxResponseBytes;
+    private final boolean allowPlainHttp;
+
+    private JdkHttpTransport(Builder builder) {
+        this.requestTimeout = builder.requestTimeout;
+        this.maxResponseBytes = builder.maxResponseBytes;
+        this.allowPlainHttp = builder.allowPlainHttp;
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .version(builder.version)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(builder.connectTimeout);
+        builder.proxy.ifPresent(client::proxy);
+        if (builder.executor.isPresent()) {
+            this.ownExecutor = null;
+            client.executor(builder.executor.get());
+        } else {
+            this.ownExecutor = Executors.newCachedThreadPool(new DaemonThreads());
+            client.executor(ownExecutor);
+        }
+        this.client = client.build();
+    }
+
+    /**
+     * A transport with the defaults: HTTP/1.1, 10 s connect timeout, 30 s request timeout, 16 MiB
+     * reply limit, plain HTTP to loopback only.
+     *
+     * @return the transport
+     */
+    public static JdkHttpTransport create() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a configured transport.
+     *
+     * @return a builder holding the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public HttpResponse send(HttpRequest request) {
+        Objects.requireNonNull(request, "request");
+        URI uri = request.uri();
+        checkScheme(uri);
+        java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .method(request.method(), request.bodyLength() == 0 && !request.method().equals("POST")
+                        && !request.method().equals("PUT")
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        for (HttpHeaders.Header header : request.headers().entries()) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (name.equals("host")) {
+                checkHost(uri, header.value());
+            } else if (!SET_BY_CLIENT.contains(name)) {
+                jdk.header(header.name(), header.value());
+            }
+        }
+        java.net.http.HttpResponse<InputStream> reply;
+        try {
+            reply = client.send(jdk.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpConnectTimeoutException e) {
+            throw new TransportException("could not connect to " + authority(uri) + " within "
+                    + client.connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT).toMillis() + " ms", e, true);
+        } catch (HttpTimeoutException e) {
+            throw new TransportException("no reply from " + authority(uri) + " within " + requestTimeout.toMillis()
+                    + " ms", e, true);
+        } catch (IOException e) {
+            throw new TransportException(request.method() + " " + authority(uri) + " failed: " + e, e, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while waiting for " + authority(uri), e, false);
+        }
+        HttpHeaders headers = toHeaders(reply.headers().map());
+        byte[] body = readBody(reply.body(), uri, headers);
+        return HttpResponse.of(reply.statusCode(), headers, body);
+    }
+
+    private void checkScheme(URI uri) {
+        if (uri.getScheme().equalsIgnoreCase("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
+            throw new TransportException("refusing plain http:// to " + authority(uri) + ": credentials and"
+                    + " signatures would cross the network unencrypted. Use https://, or opt in with"
+                    + " JdkHttpTransport.builder().allowPlainHttp() for a trusted network", false);
+        }
+    }
+
+    private static void checkHost(URI uri, String host) {
+        String expected = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        if (!host.equalsIgnoreCase(expected) && !host.equalsIgnoreCase(uri.getHost())) {
+            throw new TransportException("the request's Host header '" + host + "' differs from its URI's host "
+                    + expected + "; the JDK client sends the URI's, so sign the request for that host", false);
+        }
+    }
+
+    /** Loopback by name or literal, without a DNS lookup. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = bare.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private byte[] readBody(InputStream raw, URI uri, HttpHeaders headers) {
+        boolean gzip = headers.firstValue("Content-Encoding").map(value -> value.trim().equalsIgnoreCase("gzip"))
+                .orElse(false);
+        try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            long total = 0;
+            int read;
+            while ((read = in.read(chunk)) >= 0) {
+                total += read;
+                if (total > maxResponseBytes) {
+                    throw new TransportException("the reply from " + authority(uri) + " is larger than the limit of "
+                            + maxResponseBytes + " bytes" + (gzip ? " (after gzip decoding)" : "") + "; raise it with"
+                            + " JdkHttpTransport.builder().maxResponseBytes(...) if such replies are expected",
+                            false);
+                }
+                out.write(chunk, 0, read);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new TransportException("reading the reply from " + authority(uri) + " failed: " + e, e, true);
+        }
+    }
+
+    private static HttpHeaders toHeaders(Map<String, List<String>> map) {
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        map.forEach((name, values) -> {
+            if (!name.startsWith(":")) { // HTTP/2 pseudo-headers
+                values.forEach(value -> headers.add(name, value));
+            }
+        });
+        return headers.build();
+    }
+
+    private static String authority(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** Stops the transport's own threads; a transport given an executor leaves it running. */
+    @Override
+    public void close() {
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
+    }
+
+    /**
+     * Whether {@link #close()} has stopped the transport's own threads.
+     *
+     * @return true once closed (always false when the caller supplied the executor)
+     */
+    public boolean isClosed() {
+        return ownExecutor != null && ownExecutor.isShutdown();
+    }
+
+    private static final class DaemonThreads implements ThreadFactory {
+        private static final AtomicInteger TRANSPORTS = new AtomicInteger();
+        private final int transport = TRANSPORTS.incrementAndGet();
+        private final AtomicInteger threads = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "tasklens-http-" + transport + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /** Configures a {@link JdkHttpTransport}. Not thread-safe. */
+    public static final class Builder {
+        private HttpClient.Version version = HttpClient.Version.HTTP_1_1;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private Optional<ProxySelector> proxy = Optional.empty();
+        private Optional<java.util.concurrent.Executor> executor = Optional.empty();
+        private boolean allowPlainHttp;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses HTTP/2 where the server offers it (the default is HTTP/1.1).
+         *
+         * @return this builder
+         */
+        public Builder http2() {
+            this.version = HttpClient.Version.HTTP_2;
+            return this;
+        }
+
+        /**
+         * Sets how long to wait for a connection.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connect timeout");
+            return this;
+        }
+
+        /**
+         * Sets how long to wait for a whole reply.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "request timeout");
+            return this;
+        }
+
+        /**
+         * Sets the largest reply body accepted (after gzip decoding).
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the reply limit must be at least 1 byte, got " + bytes);
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Routes requests through proxies.
+         *
+         * @param selector the proxy selector, such as {@code ProxySelector.of(address)}
+         * @return this builder
+         */
+        public Builder proxy(ProxySelector selector) {
+            this.proxy = Optional.of(Objects.requireNonNull(selector, "proxy selector"));
+            return this;
+        }
+
+        /**
+         * Runs the client's work on an executor the caller owns (and closes).
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(java.util.concurrent.Executor executor) {
+            this.executor = Optional.of(Objects.requireNonNull(executor, "executor"));
+            return this;
+        }
+
+        /**
+         * Allows plain {@code http://} to hosts other than loopback. Credentials' signatures then
+         * cross the network unencrypted: use only on a trusted network.
+         *
+         * @return this builder
+         */
+        public Builder allowPlainHttp() {
+            this.allowPlainHttp = true;
+            return this;
+        }
+
+        /**
+         * Builds the transport.
+         *
+         * @return the transport; close it when done
+         */
+        public JdkHttpTransport build() {
+            return new JdkHttpTransport(this);
+        }
+
+        private static Duration positive(Duration duration, String what) {
+            Objects.requireNonNull(duration, what);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + duration);
+            }
+            return duration;
+        }
+    }
+}
