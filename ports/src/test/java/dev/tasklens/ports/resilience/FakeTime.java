@@ -1,0 +1,49 @@
+package dev.tasklens.ports.resilience;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A clock that only moves when the sleeper sleeps; the sleeper records every wait. */
+final class FakeTime extends Clock implements Sleeper {
+
+    private Instant now;
+    final List<Duration> sleeps = new ArrayList<>();
+
+    FakeTime(Instant start) {
+        this.now = start;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        sleeps.add(duration);
+        now = now.plus(duration);
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    Duration slept() {
+        return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
