@@ -50,6 +50,7 @@ class ArchitectureRulesTest {
         assertThat(mainCode.contain(dev.tasklens.ports.source.TaskSource.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.signing.tc3.Tc3Signer.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.transport.jdk.JdkHttpTransport.class)).isTrue();
+        assertThat(mainCode.contain(dev.tasklens.testkit.contract.TaskSourceContract.class)).isTrue();
         assertThat(mainCode.contain(DomainPrinting.class)).as("fixtures are test code").isFalse();
     }
 

@@ -59,6 +59,7 @@ final class TasklensRules {
             .adapter("huawei", "dev.tasklens.huawei..")
             .adapter("baidu", "dev.tasklens.baidu..")
             .adapter("transport", "dev.tasklens.transport..")
+            .adapter("testkit", "dev.tasklens.testkit..")
             .withOptionalLayers(true)
             .because("the core never knows its adapters, and one provider's adapter never knows another's:"
                     + " that is what lets a user add a provider without touching the others");
@@ -73,7 +74,7 @@ final class TasklensRules {
     static final ArchRule JSON_B_AND_GUICE_ONLY_IN_ADAPTERS_CLIENT_AND_CLI = noClasses()
             .that().resideInAPackage("dev.tasklens..")
             .and().resideOutsideOfPackages(packagesOf(List.of("tencent", "huawei", "baidu", "client", "cli")))
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.json..", "org.eclipse.yasson..",
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.json.bind..", "org.eclipse.yasson..",
                     "com.google.inject..")
             .because("frameworks stay at the edges: a user of the domain, the ports or signing must not be"
                     + " forced to carry JSON-B or Guice");

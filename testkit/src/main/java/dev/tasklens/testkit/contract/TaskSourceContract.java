@@ -1,0 +1,297 @@
+package dev.tasklens.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tasklens.domain.AuthenticationException;
+import dev.tasklens.domain.Cursor;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.MalformedResponseException;
+import dev.tasklens.domain.Marker;
+import dev.tasklens.domain.PageSizeLimits;
+import dev.tasklens.domain.PageToken;
+import dev.tasklens.domain.PagingModel;
+import dev.tasklens.domain.ScrollToken;
+import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.Task;
+import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.TaskStatus;
+import dev.tasklens.domain.ThrottledException;
+import dev.tasklens.domain.paging.Pager;
+import dev.tasklens.ports.listing.SourceListing;
+import dev.tasklens.ports.resilience.RetryPolicy;
+import dev.tasklens.testkit.data.EmulatedTask;
+import dev.tasklens.testkit.data.SeededTasks;
+import dev.tasklens.testkit.faults.Fault;
+import dev.tasklens.testkit.faults.FaultPlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The provider contract suite. A provider proves its {@code TaskSource} by extending this class
+ * and implementing {@link #subject}: wire the source to the provider's emulator, serving the
+ * given tasks with the given faults, and run its requests through {@link Wiring#resilience()}.
+ *
+ * <p>Every test starts a fresh emulator. The data is seeded ({@link #seed()}), so a failure
+ * replays. What the suite checks: every task exactly once for several page sizes; status and
+ * time filters give exactly the matching tasks, pushed down or not; page-size limits are
+ * enforced before any request; a listing resumes from its token in a fresh source; failures are
+ * typed (authentication, throttling retried then given up, server errors retried, malformed
+ * replies); a repeated page token stops the listing; and a listing survives a seeded fault plan
+ * with nothing lost and nothing duplicated.
+ */
+@Timeout(60)
+public abstract class TaskSourceContract {
+
+    private static final int TASKS = 57;
+
+    /**
+     * The source under test, wired to its emulator.
+     *
+     * @param tasks the tasks the emulator must serve
+     * @param faults the faults the emulator must inject
+     * @param wiring the clock, retry policy and credentials to use
+     * @return the subject; the suite closes it
+     */
+    protected abstract ContractSubject subject(List<EmulatedTask> tasks, FaultPlan faults, Wiring wiring);
+
+    /**
+     * The time the suite runs at (the emulator's and the source's clock).
+     *
+     * @return a fixed instant
+     */
+    protected Instant now() {
+        return Instant.parse("2026-11-22T12:00:00Z");
+    }
+
+    /**
+     * The seed of the task data.
+     *
+     * @return the seed
+     */
+    protected long seed() {
+        return 20261122L;
+    }
+
+    private Clock clock() {
+        return Clock.fixed(now(), ZoneOffset.UTC);
+    }
+
+    private List<EmulatedTask> tasks(SourceDescriptor descriptor) {
+        Duration window = descriptor.lookback().map(days -> days.minusHours(1)).orElse(Duration.ofDays(2));
+        return SeededTasks.generate(seed(), TASKS, now(), window.compareTo(Duration.ofDays(2)) < 0 ? window
+                : Duration.ofDays(2));
+    }
+
+    /** Runs a test body against a fresh subject, closing it afterwards. */
+    private interface Body {
+        void run(ContractSubject subject, List<EmulatedTask> tasks, Wiring wiring) throws Exception;
+    }
+
+    private void with(FaultPlan faults, Wiring wiring, Body body) throws Exception {
+        List<EmulatedTask> tasks;
+        try (ContractSubject probe = subject(List.of(), FaultPlan.none(), wiring)) {
+            tasks = tasks(probe.source().descriptor());
+        }
+        try (ContractSubject subject = subject(tasks, faults, wiring)) {
+            body.run(subject, tasks, wiring);
+        }
+    }
+
+    private List<String> ids(ContractSubject subject, TaskQuery query) {
+        return SourceListing.of(subject.source(), clock()).list(query).stream().map(Task::id)
+                .collect(Collectors.toList());
+    }
+
+    private static List<String> idsOf(List<EmulatedTask> tasks) {
+        return tasks.stream().map(EmulatedTask::id).collect(Collectors.toList());
+    }
+
+    private static void assertExactlyOnce(List<String> listed, List<String> expected) {
+        assertThat(listed).as("tasks listed (each exactly once)").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void everyTaskIsListedExactlyOnceForSeveralPageSizes() throws Exception {
+        with(FaultPlan.none(), Wiring.of(clock()), (subject, tasks, wiring) -> {
+            PageSizeLimits limits = subject.source().descriptor().paging().pageSize();
+            List<Optional<Integer>> sizes = limits.isSettable()
+                    ? List.of(Optional.empty(), Optional.of(1), Optional.of(7), Optional.of(limits.maxSize()))
+                    : List.of(Optional.empty());
+            for (Optional<Integer> size : sizes) {
+                TaskQuery.Builder query = subject.queries().get();
+                size.ifPresent(query::pageSize);
+                assertExactlyOnce(ids(subject, query.build()), idsOf(tasks));
+            }
+        });
+    }
+
+    @Test
+    void aStatusFilterGivesExactlyTheTasksInThatStatus() throws Exception {
+        with(FaultPlan.none(), Wiring.of(clock()), (subject, tasks, wiring) -> {
+            for (TaskStatus status : List.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.SUCCEEDED,
+                    TaskStatus.FAILED)) {
+                List<String> expected = tasks.stream().filter(task -> task.status() == status)
+                        .map(EmulatedTask::id).collect(Collectors.toList());
+                assertThat(ids(subject, subject.queries().get().status(status).build()))
+                        .as("tasks listed with status %s", status).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
+        });
+    }
+
+    @Test
+    void aTimeWindowGivesExactlyTheTasksCreatedInIt() throws Exception {
+        with(FaultPlan.none(), Wiring.of(clock()), (subject, tasks, wiring) -> {
+            Instant from = tasks.get(tasks.size() * 2 / 3).createdAt();
+            Instant to = tasks.get(tasks.size() / 3).createdAt();
+            List<String> expected = tasks.stream()
+                    .filter(task -> !task.createdAt().isBefore(from) && task.createdAt().isBefore(to))
+                    .map(EmulatedTask::id).collect(Collectors.toList());
+            assertThat(expected).isNotEmpty();
+
+            assertExactlyOnce(ids(subject, subject.queries().get().createdBetween(from, to).build()), expected);
+        });
+    }
+
+    @Test
+    void aPageSizeAboveTheMaximumIsRefusedBeforeAnyRequest() throws Exception {
+        with(FaultPlan.none(), Wiring.of(clock()), (subject, tasks, wiring) -> {
+            PageSizeLimits limits = subject.source().descriptor().paging().pageSize();
+            if (!limits.isSettable()) {
+                return; // one reply holds everything: no page size to exceed
+            }
+            // Refused when the query is built with the source's rules, or at the latest when listed.
+            assertThatThrownBy(() -> SourceListing.of(subject.source(), clock())
+                    .list(subject.queries().get().pageSize(limits.maxSize() + 1).build()))
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("above the maximum " + limits.maxSize());
+            assertThat(subject.journal().size()).isZero();
+        });
+    }
+
+    @Test
+    void aListingResumesFromItsTokenInAFreshSource() throws Exception {
+        Wiring wiring = Wiring.of(clock());
+        List<String> first = new ArrayList<>();
+        Optional<PageToken> token;
+        List<EmulatedTask> tasks;
+        try (ContractSubject probe = subject(List.of(), FaultPlan.none(), wiring)) {
+            tasks = tasks(probe.source().descriptor());
+        }
+        TaskQuery query;
+        try (ContractSubject subject = subject(tasks, FaultPlan.none(), wiring)) {
+            query = subject.queries().get().build();
+            Pager<Task> pager = SourceListing.of(subject.source(), clock())
+                    .list(query.toBuilder().limit(TASKS / 2).build());
+            pager.stream().map(Task::id).forEach(first::add);
+            token = pager.resumeToken();
+        }
+        assertThat(token).as("a token after %s of %s tasks", first.size(), TASKS).isPresent();
+
+        try (ContractSubject fresh = subject(tasks, FaultPlan.none(), wiring)) {
+            List<String> rest = ids(fresh, query.toBuilder().resumeFrom(PageToken.parse(token.get().value())).build());
+            List<String> all = new ArrayList<>(first);
+            all.addAll(rest);
+            assertExactlyOnce(all, idsOf(tasks));
+        }
+    }
+
+    @Test
+    void refusedCredentialsGiveAnAuthenticationErrorWithoutRetries() throws Exception {
+        with(FaultPlan.none(), Wiring.of(clock()).withInvalidCredentials(), (subject, tasks, wiring) -> {
+            assertThatThrownBy(() -> ids(subject, subject.queries().get().build()))
+                    .isInstanceOf(AuthenticationException.class);
+            assertThat(subject.journal().size()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void throttlingIsRetriedAndTheListingCompletes() throws Exception {
+        with(FaultPlan.first(new Fault.Throttle(), new Fault.Throttle()), Wiring.of(clock()),
+                (subject, tasks, wiring) -> {
+                    assertExactlyOnce(ids(subject, subject.queries().get().build()), idsOf(tasks));
+                    assertThat(wiring.sleeps()).hasSizeGreaterThanOrEqualTo(2);
+                });
+    }
+
+    @Test
+    void throttlingThatNeverStopsGivesUpWithAThrottledError() throws Exception {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1));
+        with(FaultPlan.seeded(seed(), 1.0, new Fault.Throttle()), Wiring.of(clock()).withPolicy(policy),
+                (subject, tasks, wiring) -> {
+                    assertThatThrownBy(() -> ids(subject, subject.queries().get().build()))
+                            .isInstanceOf(ThrottledException.class);
+                    assertThat(subject.journal().size()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void serverErrorsAreRetried() throws Exception {
+        with(FaultPlan.first(new Fault.ServerError(503), new Fault.ServerError(502)), Wiring.of(clock()),
+                (subject, tasks, wiring) -> assertExactlyOnce(ids(subject, subject.queries().get().build()),
+                        idsOf(tasks)));
+    }
+
+    @Test
+    void aReplyThatIsAlwaysMalformedGivesAMalformedResponseError() throws Exception {
+        with(FaultPlan.seeded(seed(), 1.0, new Fault.MalformedBody()), Wiring.of(clock()),
+                (subject, tasks, wiring) -> assertThatThrownBy(() -> ids(subject, subject.queries().get().build()))
+                        .isInstanceOf(MalformedResponseException.class));
+    }
+
+    @Test
+    void aRepeatedPageTokenStopsTheListingInsteadOfLooping() throws Exception {
+        Wiring wiring = Wiring.of(clock());
+        with(FaultPlan.none(), wiring, (probe, tasks, ignored) -> {
+            PagingModel model = probe.source().descriptor().paging();
+            if (!(model instanceof ScrollToken || model instanceof Marker || model instanceof Cursor)) {
+                return; // no provider token to repeat
+            }
+            // The second page's reply hands back the token that asked for it.
+            FaultPlan repeat = FaultPlan.script(List.of(FaultPlan.ok(), Optional.of(new Fault.RepeatedCursor())));
+            try (ContractSubject subject = subject(tasks, repeat, wiring)) {
+                assertThatThrownBy(() -> ids(subject, subject.queries().get().pageSize(7).build()))
+                        .isInstanceOf(MalformedResponseException.class)
+                        .hasMessageContaining("a second time");
+                assertThat(subject.journal().size()).isLessThanOrEqualTo(3);
+            }
+        });
+    }
+
+    @Test
+    void aListingSurvivesASeededFaultPlanWithNothingLostOrDuplicated() throws Exception {
+        RetryPolicy patient = new RetryPolicy(10, Duration.ofMillis(10), Duration.ofMillis(100));
+        for (long faultSeed : new long[] {1, 2, 3}) {
+            Wiring wiring = Wiring.of(clock()).withPolicy(patient);
+            List<Fault> kinds = new ArrayList<>(List.of(new Fault.Throttle(), new Fault.ServerError(503),
+                    new Fault.DroppedConnection(), new Fault.TruncatedBody(), new Fault.MalformedBody()));
+            boolean emptyPagesAllowed;
+            try (ContractSubject probe = subject(List.of(), FaultPlan.none(), wiring)) {
+                emptyPagesAllowed = probe.source().descriptor().paging().allowsEmptyPagesBeforeEnd();
+            }
+            if (emptyPagesAllowed) {
+                kinds.add(new Fault.EmptyPage());
+            }
+            FaultPlan plan = FaultPlan.seeded(faultSeed, 0.3, kinds.toArray(new Fault[0]));
+            with(plan, wiring, (subject, tasks, ignored) -> {
+                PagingModel model = subject.source().descriptor().paging();
+                TaskQuery.Builder query = subject.queries().get();
+                if (model.pageSize().isSettable()) {
+                    query.pageSize(7);
+                }
+                assertThat(ids(subject, query.build())).as("listing under %s", plan).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(idsOf(tasks));
+            });
+        }
+    }
+}

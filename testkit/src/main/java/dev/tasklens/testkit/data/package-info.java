@@ -1,0 +1,2 @@
+/** Seeded, deterministic task data for emulators. */
+package dev.tasklens.testkit.data;

@@ -1,0 +1,49 @@
+package dev.tasklens.testkit.emulator;
+
+import dev.tasklens.ports.http.HttpHeaders;
+import dev.tasklens.ports.http.HttpResponse;
+
+/**
+ * One provider API as an emulator serves it: verifies the request (signature, limits), answers
+ * from its data with the real paging, and applies the protocol-level faults it is handed. The
+ * emulator calls it from several threads.
+ */
+@FunctionalInterface
+public interface ApiHandler {
+
+    /**
+     * Answers one request.
+     *
+     * @param request the request, with the protocol-level fault to apply, if any
+     * @return the reply
+     */
+    HttpResponse handle(EmulatorRequest request);
+
+    /**
+     * The provider's throttling reply. The default is HTTP 429 with {@code Retry-After: 1}.
+     *
+     * @return the reply
+     */
+    default HttpResponse throttled() {
+        return HttpResponse.of(429, HttpHeaders.of("Retry-After", "1", "Content-Type", "text/plain"), "throttled");
+    }
+
+    /**
+     * The provider's reply to a server fault.
+     *
+     * @param status the 5xx status
+     * @return the reply; the default is a plain-text body with that status
+     */
+    default HttpResponse serverError(int status) {
+        return HttpResponse.of(status, HttpHeaders.of("Content-Type", "text/plain"), "server error " + status);
+    }
+
+    /**
+     * A 200 reply whose body cannot be parsed.
+     *
+     * @return the reply; the default is a body that is not JSON
+     */
+    default HttpResponse malformed() {
+        return HttpResponse.of(200, HttpHeaders.of("Content-Type", "application/json"), "{\"TaskSet\": [ {\"Task");
+    }
+}
