@@ -13,8 +13,8 @@ import java.time.Instant;
 final class TypicalRequests {
 
     static final Instant AT = Instant.parse("2026-11-22T12:00:00Z");
-    static final String ACCESS_KEY_ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
-    static final String SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLEkey";
+    static final String ACCESS_KEY_ID = "AKID-EXAMPLE-not-a-real-key";
+    static final String SECRET_KEY = "EXAMPLE-secret-key-not-a-real-one";
     static final SigningCredentials CREDENTIALS = SigningCredentials.of(ACCESS_KEY_ID, SECRET_KEY);
 
     /** Seed 001: MPS DescribeTasks, second page. */

@@ -8,7 +8,7 @@ import com.baidubce.auth.DefaultBceSessionCredentials;
 import com.baidubce.auth.SignOptions;
 import com.baidubce.http.HttpMethodName;
 import com.baidubce.internal.InternalRequest;
-import dev.tasklens.signing.Generators;
+import dev.tasklens.signing.OracleArbitraries;
 import dev.tasklens.signing.RequestShape;
 import dev.tasklens.signing.SigningCredentials;
 import java.net.URI;
@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Differential test: our bce-auth-v1 signature equals the official {@code bce-java-sdk}'s, byte for byte. */
-class BceSignerMatchesOfficialSdkProperties {
+class BceSignerMatchesOfficialSdkProperties extends OracleArbitraries {
 
     private static final BceV1Signer SDK = new BceV1Signer();
 
@@ -75,20 +75,5 @@ class BceSignerMatchesOfficialSdkProperties {
     @Provide
     Arbitrary<Optional<String>> tokens() {
         return Arbitraries.strings().alpha().numeric().ofMinLength(10).ofMaxLength(40).optional(0.3);
-    }
-
-    @Provide
-    Arbitrary<String> ids() {
-        return Generators.accessKeyIds();
-    }
-
-    @Provide
-    Arbitrary<String> secrets() {
-        return Generators.secrets();
-    }
-
-    @Provide
-    Arbitrary<Long> times() {
-        return Generators.epochSeconds();
     }
 }

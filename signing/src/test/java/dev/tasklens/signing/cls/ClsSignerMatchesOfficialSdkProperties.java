@@ -3,7 +3,7 @@ package dev.tasklens.signing.cls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tencentcloudapi.cls.producer.util.QcloudClsSignature;
-import dev.tasklens.signing.Generators;
+import dev.tasklens.signing.OracleArbitraries;
 import dev.tasklens.signing.RequestShape;
 import dev.tasklens.signing.SigningCredentials;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * ({@code QcloudClsSignature.buildSignature}), byte for byte. The SDK reads the clock itself, so
  * the test signs for the window the SDK chose.
  */
-class ClsSignerMatchesOfficialSdkProperties {
+class ClsSignerMatchesOfficialSdkProperties extends OracleArbitraries {
 
     private static final Pattern SIGN_TIME = Pattern.compile("q-sign-time=(\\d+);(\\d+)&");
     private static final ClsSigner SIGNER = ClsSigner.create();
@@ -50,15 +50,5 @@ class ClsSignerMatchesOfficialSdkProperties {
                 Instant.ofEpochSecond(Long.parseLong(window.group(2)))).authorization();
 
         assertThat(ours).isEqualTo(official);
-    }
-
-    @Provide
-    Arbitrary<String> ids() {
-        return Generators.accessKeyIds();
-    }
-
-    @Provide
-    Arbitrary<String> secrets() {
-        return Generators.secrets();
     }
 }

@@ -6,7 +6,7 @@ import com.huaweicloud.sdk.core.auth.AKSKSigner;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
-import dev.tasklens.signing.Generators;
+import dev.tasklens.signing.OracleArbitraries;
 import dev.tasklens.signing.RequestShape;
 import dev.tasklens.signing.SigningCredentials;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ import net.jqwik.api.Provide;
  * {@code AKSKSigner}'s, byte for byte. The SDK takes its time from an {@code X-Sdk-Date} header
  * when the request carries one, so both sides get that header.
  */
-class HuaweiSignerMatchesOfficialSdkProperties {
+class HuaweiSignerMatchesOfficialSdkProperties extends OracleArbitraries {
 
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -74,20 +74,5 @@ class HuaweiSignerMatchesOfficialSdkProperties {
                 SigningCredentials.of(ak, sk), at).authorization();
 
         assertThat(ours).isEqualTo(sdkHeaders.get("Authorization"));
-    }
-
-    @Provide
-    Arbitrary<String> ids() {
-        return Generators.accessKeyIds();
-    }
-
-    @Provide
-    Arbitrary<String> secrets() {
-        return Generators.secrets();
-    }
-
-    @Provide
-    Arbitrary<Long> times() {
-        return Generators.epochSeconds();
     }
 }

@@ -11,6 +11,7 @@ import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import dev.tasklens.signing.Generators;
+import dev.tasklens.signing.OracleArbitraries;
 import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.SigningCredentials;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * non-ASCII) to a loopback server that records them; our signature of the recorded request must
  * equal the {@code Authorization} the SDK sent.
  */
-class Tc3GetSignatureMatchesOfficialSdkProperties {
+class Tc3GetSignatureMatchesOfficialSdkProperties extends OracleArbitraries {
 
     private static HttpServer server;
     private static final AtomicReference<HttpExchange> LAST = new AtomicReference<>();
@@ -117,15 +118,5 @@ class Tc3GetSignatureMatchesOfficialSdkProperties {
         protected void toMap(HashMap<String, String> map, String prefix) {
             parameters.forEach((name, value) -> setParamSimple(map, prefix + name, value));
         }
-    }
-
-    @Provide
-    Arbitrary<String> ids() {
-        return Generators.accessKeyIds();
-    }
-
-    @Provide
-    Arbitrary<String> secrets() {
-        return Generators.secrets();
     }
 }
