@@ -1,0 +1,45 @@
+package dev.tasklens.tencent.mps;
+
+import dev.tasklens.domain.TaskStatus;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One status scan of {@code DescribeTasks}: {@code Status} is required by the provider, and a
+ * listed task carries no status of its own, so its status is the scan that found it.
+ * {@code FINISH} is split with {@code SubTaskHasFailed} into succeeded and failed tasks.
+ *
+ * @param status the {@code Status} sent
+ * @param subTaskHasFailed the {@code SubTaskHasFailed} sent, if any
+ * @param taskStatus the neutral status of every task the scan finds
+ */
+record MpsScan(String status, Optional<Boolean> subTaskHasFailed, TaskStatus taskStatus) {
+
+    /**
+     * The scans for the wanted statuses, one request stream each. Every status costs one scan:
+     * SUCCEEDED and FAILED are two FINISH scans, so that each finished task's outcome is known;
+     * FINISHED alone is one FINISH scan without the split. UNKNOWN matches nothing MPS reports.
+     */
+    static List<MpsScan> forStatuses(Set<TaskStatus> wanted) {
+        Set<TaskStatus> statuses = wanted.isEmpty()
+                ? EnumSet.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.SUCCEEDED, TaskStatus.FAILED)
+                : EnumSet.copyOf(wanted);
+        List<MpsScan> scans = new ArrayList<>();
+        for (TaskStatus status : statuses) {
+            switch (status) {
+                case PENDING -> scans.add(new MpsScan("WAITING", Optional.empty(), status));
+                case RUNNING -> scans.add(new MpsScan("PROCESSING", Optional.empty(), status));
+                case SUCCEEDED -> scans.add(new MpsScan("FINISH", Optional.of(false), status));
+                case FAILED -> scans.add(new MpsScan("FINISH", Optional.of(true), status));
+                case FINISHED -> scans.add(new MpsScan("FINISH", Optional.empty(), status));
+                default -> {
+                    // UNKNOWN: MPS has no such status.
+                }
+            }
+        }
+        return scans;
+    }
+}

@@ -1,0 +1,288 @@
+package dev.tasklens.tencent.mps;
+
+import dev.tasklens.domain.AuthenticationException;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.MalformedResponseException;
+import dev.tasklens.domain.PagePosition;
+import dev.tasklens.domain.PageRequest;
+import dev.tasklens.domain.ProviderPage;
+import dev.tasklens.domain.QueryFilter;
+import dev.tasklens.domain.ScrollToken;
+import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.SourceId;
+import dev.tasklens.domain.Task;
+import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsProvider;
+import dev.tasklens.ports.http.HttpRequest;
+import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Resilience;
+import dev.tasklens.ports.source.TaskSource;
+import dev.tasklens.signing.tc3.Tc3Signer;
+import dev.tasklens.tencent.internal.ApiErrors;
+import dev.tasklens.tencent.internal.JsonTree;
+import dev.tasklens.tencent.internal.SignedRequests;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tencent Cloud MPS {@code DescribeTasks} (seed 001; API 3.0, version 2019-06-12) as a task source.
+ *
+ * <ul>
+ *   <li>{@code POST /} with {@code X-TC-Action: DescribeTasks}, a JSON body and the TC3-HMAC-SHA256
+ *       signature; {@code X-TC-Token} for temporary credentials.</li>
+ *   <li>Paging: {@code ScrollToken}, an empty token ends the list; {@code Limit} 1..100, 100 by default
+ *       here (the API's default is 10) to save round trips.</li>
+ *   <li>{@code Status} is required by the provider and a listed task carries no status of its own, so
+ *       the source runs one scan per wanted status, one after the other, and gives each task the
+ *       status of the scan that found it: WAITING → PENDING, PROCESSING → RUNNING, FINISH with
+ *       {@code SubTaskHasFailed=false} → SUCCEEDED, with {@code true} → FAILED (a FINISH scan without
+ *       the split → FINISHED). Listing every status costs four scans.</li>
+ *   <li>The creation window is sent as {@code StartTime}/{@code EndTime} (ISO 8601, UTC, as the
+ *       document's times are) to narrow the scan, and applied exactly on this side too, since the
+ *       provider does not document whether its bounds are inclusive. Only the last 7 days (168 h) are
+ *       kept: an older window is refused before any request.</li>
+ *   <li>An unset time is {@code 0000-00-00T00:00:00Z} in the reply, which is not an instant: it
+ *       becomes an absent time. Numbers are accepted as strings, as the document's examples send them.</li>
+ *   <li>Errors come with HTTP 200 and {@code Response.Error}: {@code AuthFailure.*} → authentication
+ *       ({@code SignatureExpire} triggers the clock-skew correction), {@code RequestLimitExceeded*} →
+ *       throttled, {@code InternalError} → retried, {@code InvalidParameter*} → invalid query,
+ *       {@code FailedOperation.InvalidMpsUser} → provider error saying to activate MPS. Every error
+ *       keeps the {@code RequestId}.</li>
+ * </ul>
+ */
+public final class MpsTaskSource implements TaskSource {
+
+    /** The public endpoint. */
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://mps.tencentcloudapi.com/");
+    /** MPS documents 100 requests per second for {@code DescribeTasks}. */
+    public static final double REQUESTS_PER_SECOND = 100;
+    private static final String UNSET_TIME = "0000-00-00T00:00:00Z";
+    private static final SourceId ID = SourceId.TENCENT_MPS;
+    private static final SourceDescriptor DESCRIPTOR = SourceDescriptor
+            .builder(ID, ScrollToken.of(100, 100, "DescribeTasks Limit"))
+            .title("Tencent Cloud MPS DescribeTasks")
+            .lookback(Duration.ofDays(7))
+            .pushesDown(QueryFilter.STATUS)
+            .build();
+
+    private final URI endpoint;
+    private final CredentialsProvider credentials;
+    private final HttpTransport transport;
+    private final Resilience resilience;
+    private final Tc3Signer signer = Tc3Signer.forService("mps");
+
+    private MpsTaskSource(Builder builder) {
+        this.endpoint = builder.endpoint;
+        this.credentials = Objects.requireNonNull(builder.credentials, "credentials: call credentials(...)");
+        this.transport = Objects.requireNonNull(builder.transport, "transport: call transport(...)");
+        this.resilience = Objects.requireNonNull(builder.resilience, "resilience: call resilience(...)");
+    }
+
+    /**
+     * Starts a source.
+     *
+     * @return a builder; credentials, transport and resilience are required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * What this source is: {@code tencent.mps}, scroll-token paging, 7 days kept, status pushed down.
+     *
+     * @return the descriptor
+     */
+    public static SourceDescriptor describe() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public ProviderPage<Task> fetchPage(PageRequest request) {
+        List<MpsScan> scans = MpsScan.forStatuses(request.query().statuses());
+        if (scans.isEmpty()) {
+            return ProviderPage.last(List.of());
+        }
+        int scan = 0;
+        String scrollToken = "";
+        if (request.position() instanceof PagePosition.Token token) {
+            int bar = token.value().indexOf('|');
+            try {
+                scan = Integer.parseInt(token.value().substring(0, Math.max(bar, 0)));
+            } catch (NumberFormatException e) {
+                scan = -1;
+            }
+            if (bar < 0 || scan < 0 || scan >= scans.size()) {
+                throw new InvalidQueryException(ID, "the page position '" + token.value() + "' is not one this"
+                        + " source made; resume with the token tasklens printed for this query");
+            }
+            scrollToken = token.value().substring(bar + 1);
+        }
+        int current = scan;
+        String from = scrollToken;
+        Reply reply = resilience.call(at -> send(scans.get(current), from, request, at));
+        if (!reply.scrollToken.isEmpty()) {
+            return ProviderPage.withNext(reply.tasks, current + "|" + reply.scrollToken);
+        }
+        return current + 1 < scans.size()
+                ? ProviderPage.withNext(reply.tasks, (current + 1) + "|")
+                : ProviderPage.last(reply.tasks);
+    }
+
+    private record Reply(List<Task> tasks, String scrollToken) {
+    }
+
+    private Reply send(MpsScan scan, String scrollToken, PageRequest request, Instant at) {
+        Credentials keys = credentials.credentials().orElseThrow(() -> new AuthenticationException(ID,
+                "CredentialsMissing", "no Tencent Cloud credentials; set TENCENTCLOUD_SECRET_ID and"
+                        + " TENCENTCLOUD_SECRET_KEY", Optional.empty()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Status", scan.status());
+        body.put("Limit", request.pageSize());
+        if (!scrollToken.isEmpty()) {
+            body.put("ScrollToken", scrollToken);
+        }
+        scan.subTaskHasFailed().ifPresent(failed -> body.put("SubTaskHasFailed", failed));
+        request.query().createdFrom().ifPresent(from -> body.put("StartTime",
+                from.truncatedTo(ChronoUnit.SECONDS).toString()));
+        request.query().createdTo().ifPresent(to -> body.put("EndTime",
+                to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString()));
+        byte[] json = JsonTree.write(body).getBytes(StandardCharsets.UTF_8);
+
+        HttpRequest unsigned = HttpRequest.post(endpoint, json)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("X-TC-Action", "DescribeTasks")
+                .header("X-TC-Version", "2019-06-12")
+                .build();
+        HttpResponse response = transport.send(SignedRequests.sign(unsigned, signer, keys, at));
+        return parse(response, scan);
+    }
+
+    private Reply parse(HttpResponse response, MpsScan scan) {
+        if (response.status() != 200) {
+            throw ApiErrors.ofStatus(ID, response, Optional.empty());
+        }
+        JsonTree reply = JsonTree.parse(ID, response.bodyText(), Optional.empty()).object("Response")
+                .orElseThrow(() -> new MalformedResponseException(ID, "the reply has no Response object",
+                        Optional.empty()));
+        Optional<String> requestId = reply.text("RequestId");
+        Optional<JsonTree> error = reply.object("Error");
+        if (error.isPresent()) {
+            throw ApiErrors.of(ID, error.get().text("Code").orElse("UnknownError"),
+                    error.get().text("Message").orElse(""), requestId, response);
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (JsonTree item : reply.objects("TaskSet")) {
+            Task.Builder task = Task.builder(ID, item.requiredText("TaskId"))
+                    .type(item.text("TaskType").filter(type -> !type.isBlank()).orElse("unknown"))
+                    .status(scan.taskStatus(), scan.status());
+            time(item, "CreateTime", requestId).ifPresent(task::createdAt);
+            time(item, "BeginProcessTime", requestId).ifPresent(task::startedAt);
+            time(item, "FinishTime", requestId).ifPresent(task::finishedAt);
+            List<String> subTaskTypes = item.strings("SubTaskTypes");
+            if (!subTaskTypes.isEmpty()) {
+                task.attribute("SubTaskTypes", String.join(",", subTaskTypes));
+            }
+            scan.subTaskHasFailed().ifPresent(failed -> task.attribute("SubTaskHasFailed", failed.toString()));
+            requestId.ifPresent(id -> task.attribute("RequestId", id));
+            tasks.add(task.build());
+        }
+        return new Reply(tasks, reply.text("ScrollToken").orElse(""));
+    }
+
+    /** A time field; the unset sentinel (and blank) is absent, never an error (seed 001). */
+    private static Optional<Instant> time(JsonTree item, String field, Optional<String> requestId) {
+        Optional<String> text = item.text(field).map(String::strip).filter(value -> !value.isEmpty()
+                && !value.equals(UNSET_TIME));
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new MalformedResponseException(ID, field + " '" + text.get() + "' is not an ISO 8601 time",
+                    requestId, e);
+        }
+    }
+
+    /** Configures an {@link MpsTaskSource}. */
+    public static final class Builder {
+        private URI endpoint = DEFAULT_ENDPOINT;
+        private CredentialsProvider credentials;
+        private HttpTransport transport;
+        private Resilience resilience;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the endpoint (default {@code https://mps.tencentcloudapi.com/}).
+         *
+         * @param uri the endpoint, such as a regional host or an emulator
+         * @return this builder
+         */
+        public Builder endpoint(URI uri) {
+            this.endpoint = Objects.requireNonNull(uri, "endpoint");
+            return this;
+        }
+
+        /**
+         * Sets where the credentials come from.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder credentials(CredentialsProvider provider) {
+            this.credentials = Objects.requireNonNull(provider, "credentials");
+            return this;
+        }
+
+        /**
+         * Sets the HTTP transport.
+         *
+         * @param httpTransport the transport
+         * @return this builder
+         */
+        public Builder transport(HttpTransport httpTransport) {
+            this.transport = Objects.requireNonNull(httpTransport, "transport");
+            return this;
+        }
+
+        /**
+         * Sets the retry, rate-limit and clock-skew handling (use {@link #REQUESTS_PER_SECOND}).
+         *
+         * @param value the resilience
+         * @return this builder
+         */
+        public Builder resilience(Resilience value) {
+            this.resilience = Objects.requireNonNull(value, "resilience");
+            return this;
+        }
+
+        /**
+         * Builds the source.
+         *
+         * @return the source
+         * @throws NullPointerException naming the part that is missing
+         */
+        public MpsTaskSource build() {
+            return new MpsTaskSource(this);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.tasklens.tencent.mps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tasklens.domain.AuthenticationException;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.ProviderException;
+import dev.tasklens.domain.Task;
+import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.TaskStatus;
+import dev.tasklens.domain.ThrottledException;
+import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsProvider;
+import dev.tasklens.ports.http.HttpHeaders;
+import dev.tasklens.ports.http.HttpRequest;
+import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.ports.listing.SourceListing;
+import dev.tasklens.ports.resilience.ClockSkew;
+import dev.tasklens.ports.resilience.RateLimiter;
+import dev.tasklens.ports.resilience.Resilience;
+import dev.tasklens.ports.resilience.RetryPolicy;
+import dev.tasklens.testkit.data.EmulatedTask;
+import dev.tasklens.testkit.data.SeededTasks;
+import dev.tasklens.testkit.emulator.Emulator;
+import dev.tasklens.testkit.tencent.MpsApi;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The rules of seed 001 and of the API 3.0 error format, one nested class each. */
+class MpsProviderRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final List<HttpRequest> sent = new ArrayList<>();
+
+    private MpsTaskSource source(Function<HttpRequest, HttpResponse> provider) {
+        return MpsTaskSource.builder()
+                .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
+                .transport(request -> {
+                    sent.add(request);
+                    return provider.apply(request);
+                })
+                .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                        duration -> { }, () -> 0))
+                .build();
+    }
+
+    private static HttpResponse reply(String json) {
+        return HttpResponse.of(200, HttpHeaders.of("Content-Type", "application/json"), json);
+    }
+
+    private static List<Task> list(MpsTaskSource source, TaskQuery query) {
+        return SourceListing.of(source, CLOCK).list(query).stream().toList();
+    }
+
+    private static TaskQuery finished() {
+        return TaskQuery.forSource(MpsTaskSource.describe()).status(TaskStatus.SUCCEEDED).build();
+    }
+
+    @Nested
+    class FinishTimeSentinelIsNotAnInstant {
+        @Test
+        void anUnsetTimeIsAbsentNotAnError() {
+            MpsTaskSource source = source(request -> reply("{\"Response\":{\"TaskSet\":[{\"TaskId\":\"t1\","
+                    + "\"TaskType\":\"WorkflowTask\",\"CreateTime\":\"2026-11-22T11:00:00Z\","
+                    + "\"BeginProcessTime\":\"0000-00-00T00:00:00Z\",\"FinishTime\":\"0000-00-00T00:00:00Z\"}],"
+                    + "\"ScrollToken\":\"\",\"RequestId\":\"r-1\"}}"));
+
+            Task task = list(source, finished()).get(0);
+
+            assertThat(task.createdAt()).contains(Instant.parse("2026-11-22T11:00:00Z"));
+            assertThat(task.startedAt()).isEmpty();
+            assertThat(task.finishedAt()).isEmpty();
+        }
+    }
+
+    @Nested
+    class NumbersMayComeAsStrings {
+        @Test
+        void totalCountAsAStringIsRead() {
+            MpsTaskSource source = source(request -> reply("{\"Response\":{\"TotalCount\":\"1\",\"TaskSet\":[{"
+                    + "\"TaskId\":\"t1\",\"TaskType\":\"WorkflowTask\",\"SubTaskTypes\":[\"action-trans\"],"
+                    + "\"CreateTime\":\"2026-11-22T11:00:00Z\"}],\"ScrollToken\":\"\",\"RequestId\":\"r-1\"}}"));
+
+            assertThat(list(source, finished())).singleElement().satisfies(task -> {
+                assertThat(task.attribute("SubTaskTypes")).contains("action-trans");
+                assertThat(task.attribute("SubTaskHasFailed")).contains("false");
+            });
+        }
+
+        @Test
+        void theEmulatorTakesLimitAsAStringAsTheDocumentsExampleSendsIt() {
+            List<EmulatedTask> tasks = SeededTasks.generate(1, 8, NOW, Duration.ofDays(1));
+            try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret"),
+                    CLOCK))) {
+                MpsTaskSource source = MpsTaskSource.builder()
+                        .endpoint(URI.create(emulator.baseUri() + "/"))
+                        .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
+                        .transport(request -> {
+                            // Rewrite the body the way seed 001's example writes it: "Limit": "5".
+                            String body = new String(request.body(), StandardCharsets.UTF_8)
+                                    .replaceAll("\"Limit\":(\\d+)", "\"Limit\":\"$1\"");
+                            HttpRequest quoted = request.toBuilder().body(body).build();
+                            return emulator.inMemoryTransport(Duration.ofSeconds(1)).send(
+                                    dev.tasklens.tencent.internal.SignedRequests.sign(quoted,
+                                            dev.tasklens.signing.tc3.Tc3Signer.forService("mps"),
+                                            Credentials.of("AKIDEXAMPLE0123456789", "secret"), NOW));
+                        })
+                        .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                                duration -> { }, () -> 0))
+                        .build();
+
+                assertThat(list(source, TaskQuery.forSource(MpsTaskSource.describe()).pageSize(5).build()))
+                        .hasSize(8);
+            }
+        }
+    }
+
+    @Nested
+    class StatusIsRequiredSoEachStatusIsAScan {
+        @Test
+        void listingEveryStatusRunsFourScansAndLabelsEachTaskByItsScan() {
+            List<EmulatedTask> tasks = SeededTasks.generate(3, 20, NOW, Duration.ofDays(1));
+            try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret"),
+                    CLOCK))) {
+                MpsTaskSource source = MpsTaskSource.builder()
+                        .endpoint(URI.create(emulator.baseUri() + "/"))
+                        .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
+                        .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
+                        .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                                duration -> { }, () -> 0))
+                        .build();
+
+                List<Task> listed = list(source, TaskQuery.forSource(MpsTaskSource.describe()).build());
+
+                assertThat(emulator.journal().requests()).extracting(request ->
+                        new String(request.body(), StandardCharsets.UTF_8).replaceAll(",\"Limit\":100", ""))
+                        .containsExactly("{\"Status\":\"WAITING\"}", "{\"Status\":\"PROCESSING\"}",
+                                "{\"Status\":\"FINISH\",\"SubTaskHasFailed\":false}",
+                                "{\"Status\":\"FINISH\",\"SubTaskHasFailed\":true}");
+                assertThat(listed).hasSize(20).allSatisfy(task -> {
+                    EmulatedTask origin = tasks.stream().filter(t -> t.id().equals(task.id())).findFirst().orElseThrow();
+                    assertThat(task.status()).isEqualTo(origin.status());
+                    assertThat(task.rawStatus()).isEqualTo(MpsApi.mpsStatus(origin.status()));
+                });
+            }
+        }
+    }
+
+    @Nested
+    class ErrorsComeWithHttp200AndKeepTheRequestId {
+        private static String error(String code) {
+            return "{\"Response\":{\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"provider says no\"},"
+                    + "\"RequestId\":\"req-42\"}}";
+        }
+
+        @Test
+        void authFailureIsAnAuthenticationError() {
+            assertThatThrownBy(() -> list(source(request -> reply(error("AuthFailure.SecretIdNotFound"))), finished()))
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("AuthFailure.SecretIdNotFound")
+                    .hasMessageContaining("req-42")
+                    .hasMessageContaining("TENCENTCLOUD_SECRET_ID");
+        }
+
+        @Test
+        void requestLimitExceededIsThrottled() {
+            assertThatThrownBy(() -> list(source(request -> reply(error("RequestLimitExceeded.UinLimitExceeded"))),
+                    finished()))
+                    .isInstanceOf(ThrottledException.class)
+                    .hasMessageContaining("req-42");
+        }
+
+        @Test
+        void anInvalidParameterIsAnInvalidQuery() {
+            assertThatThrownBy(() -> list(source(request -> reply(error("InvalidParameterValue.Limit"))), finished()))
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("req-42");
+        }
+
+        @Test
+        void anAccountWithoutMpsIsToldToActivateIt() {
+            assertThatThrownBy(() -> list(source(request -> reply(error("FailedOperation.InvalidMpsUser"))), finished()))
+                    .isInstanceOf(ProviderException.class)
+                    .hasMessageContaining("activate Media Processing Service")
+                    .satisfies(error -> assertThat(((ProviderException) error).isRetryable()).isFalse());
+        }
+
+        @Test
+        void internalErrorIsRetryable() {
+            assertThatThrownBy(() -> list(source(request -> reply(error("InternalError"))), finished()))
+                    .isInstanceOf(ProviderException.class)
+                    .satisfies(error -> assertThat(((ProviderException) error).isRetryable()).isTrue());
+        }
+    }
+
+    @Nested
+    class SignatureExpireCorrectsTheClock {
+        @Test
+        void aClientTenMinutesBehindIsRefusedOnceThenSignsAtTheServersTime() {
+            Clock server = Clock.fixed(NOW.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+            List<EmulatedTask> tasks = SeededTasks.generate(5, 3, NOW, Duration.ofDays(1));
+            try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret"),
+                    server))) {
+                MpsTaskSource source = MpsTaskSource.builder()
+                        .endpoint(URI.create(emulator.baseUri() + "/"))
+                        .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
+                        .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
+                        .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                                duration -> { }, () -> 0))
+                        .build();
+
+                List<Task> listed = SourceListing.of(source, server).list(finished()).stream().toList();
+
+                assertThat(listed).isNotEmpty();
+                assertThat(emulator.journal().requests()).extracting(request ->
+                        request.headers().firstValue("X-TC-Timestamp").orElseThrow())
+                        .containsExactly(Long.toString(NOW.getEpochSecond()),
+                                Long.toString(NOW.plus(Duration.ofMinutes(10)).getEpochSecond()));
+            }
+        }
+    }
+
+    @Test
+    void aWindowOlderThanSevenDaysIsRefusedBeforeAnyRequest() {
+        MpsTaskSource source = source(request -> reply("{}"));
+        TaskQuery query = TaskQuery.forSource(MpsTaskSource.describe()).createdAfter(NOW.minus(Duration.ofDays(8)))
+                .build();
+
+        assertThatThrownBy(() -> SourceListing.of(source, CLOCK).list(query))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("the last 7 days");
+        assertThat(sent).isEmpty();
+    }
+}
