@@ -1,0 +1,353 @@
+package dev.tasklens.tencent.cls;
+
+import dev.tasklens.domain.AuthenticationException;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.MalformedResponseException;
+import dev.tasklens.domain.PageRequest;
+import dev.tasklens.domain.ProviderException;
+import dev.tasklens.domain.ProviderPage;
+import dev.tasklens.domain.ScopeKey;
+import dev.tasklens.domain.SingleWindow;
+import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.SourceId;
+import dev.tasklens.domain.Task;
+import dev.tasklens.domain.TaskLensException;
+import dev.tasklens.domain.TaskStatus;
+import dev.tasklens.domain.ThrottledException;
+import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsProvider;
+import dev.tasklens.ports.http.HttpRequest;
+import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Resilience;
+import dev.tasklens.ports.source.TaskSource;
+import dev.tasklens.signing.cls.ClsSigner;
+import dev.tasklens.tencent.internal.JsonTree;
+import dev.tasklens.tencent.internal.SignedRequests;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tencent Cloud CLS shipping tasks, the legacy {@code GET /tasks} API (seed 000), as a task source.
+ *
+ * <ul>
+ *   <li>Host: the public {@code <region>.cls.tencentcs.com} by default; the seed's
+ *       {@code <region>.cls.tencentyun.com} is the intranet domain, reachable only from Tencent
+ *       Cloud in the same region ({@link Builder#intranet()}); any endpoint can be set.</li>
+ *   <li>The CLS HMAC-SHA1 signature; temporary credentials add {@code X-Cls-Token}.</li>
+ *   <li>Scope {@code shipper_id} is required. The API takes a time window ({@code start_time},
+ *       {@code end_time}) that must start within the last three days: a query without one lists
+ *       the last three days; an older one is refused before any request. Times are
+ *       {@code yyyy-MM-dd HH:mm:ss} in China Standard Time by default (the document names no zone;
+ *       Tencent's legacy APIs use Beijing time), configurable.</li>
+ *   <li>One window, one reply; the status filter is applied here. A task's creation time is its
+ *       {@code start_time}.</li>
+ *   <li>Status: {@code wait} → PENDING, {@code running} → RUNNING, {@code success} → SUCCEEDED,
+ *       {@code failed} → FAILED, anything else → UNKNOWN with the raw value.</li>
+ *   <li>Errors are {@code {"errorcode", "errormessage"}} with a real HTTP status: 401
+ *       {@code AuthFailure.*} → authentication, 429 {@code SpeedQuotaExceed} → throttled, 500
+ *       {@code InternalError} → retried; the request id comes from {@code X-Cls-Requestid}. The
+ *       document's own example body (a trailing comma) is reported as a malformed reply.</li>
+ * </ul>
+ */
+public final class ClsTaskSource implements TaskSource {
+
+    /** The default zone of the API's times. */
+    public static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
+    private static final SourceId ID = SourceId.TENCENT_CLS;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final Duration KEPT = Duration.ofDays(3);
+    private static final SourceDescriptor DESCRIPTOR = SourceDescriptor.builder(ID, SingleWindow.create())
+            .title("Tencent Cloud CLS shipping tasks")
+            .scope(ScopeKey.required("shipper_id", "ID of the shipping rule"))
+            .lookback(KEPT)
+            .build();
+
+    private final URI endpoint;
+    private final CredentialsProvider credentials;
+    private final HttpTransport transport;
+    private final Resilience resilience;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ClsSigner signer = ClsSigner.create();
+
+    private ClsTaskSource(Builder builder) {
+        this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint: call region(...) or endpoint(...)");
+        this.credentials = Objects.requireNonNull(builder.credentials, "credentials: call credentials(...)");
+        this.transport = Objects.requireNonNull(builder.transport, "transport: call transport(...)");
+        this.resilience = Objects.requireNonNull(builder.resilience, "resilience: call resilience(...)");
+        this.clock = builder.clock;
+        this.zone = builder.zone;
+    }
+
+    /**
+     * Starts a source.
+     *
+     * @return a builder; the region (or endpoint), credentials, transport and resilience are required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * What this source is: {@code tencent.cls}, one window per request, {@code shipper_id} required,
+     * three days kept, filters applied here.
+     *
+     * @return the descriptor
+     */
+    public static SourceDescriptor describe() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public ProviderPage<Task> fetchPage(PageRequest request) {
+        Instant now = clock.instant();
+        // The API needs a window; without one, the whole retention (a minute short, so that the
+        // start stays inside the last three days by the time the request arrives).
+        Instant from = request.query().createdFrom().orElse(now.minus(KEPT).plus(Duration.ofMinutes(1)));
+        Instant to = request.query().createdTo().orElse(now);
+        String shipper = request.query().scope().get("shipper_id");
+        URI uri = URI.create(endpoint.toString().replaceAll("/+$", "") + "/tasks?shipper_id=" + form(shipper)
+                + "&start_time=" + form(TIME.format(from.atZone(zone)))
+                + "&end_time=" + form(TIME.format(to.atZone(zone))));
+        return ProviderPage.whole(resilience.call(at -> send(uri, at)));
+    }
+
+    /** HTML-form encoding, as the seed's own example writes the query ({@code 2017-10-10+00%3A00%3A00}). */
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private List<Task> send(URI uri, Instant at) {
+        Credentials keys = credentials.credentials().orElseThrow(() -> new AuthenticationException(ID,
+                "CredentialsMissing", "no Tencent Cloud credentials; set TENCENTCLOUD_SECRET_ID and"
+                        + " TENCENTCLOUD_SECRET_KEY", Optional.empty()));
+        HttpResponse response = transport.send(SignedRequests.sign(HttpRequest.get(uri).build(), signer, keys, at));
+        Optional<String> requestId = response.headers().firstValue("X-Cls-Requestid");
+        if (response.status() != 200) {
+            throw error(response, requestId);
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (JsonTree item : JsonTree.parse(ID, response.bodyText(), requestId).objects("tasks")) {
+            String raw = item.text("status").orElse("");
+            Task.Builder task = Task.builder(ID, item.requiredText("task_id"))
+                    .type("shipping")
+                    .status(status(raw), raw);
+            time(item, "start_time", requestId).ifPresent(start -> task.createdAt(start).startedAt(start));
+            if (status(raw).isTerminal()) {
+                time(item, "end_time", requestId).ifPresent(task::finishedAt);
+            }
+            item.text("message").ifPresent(task::message);
+            for (String field : List.of("shipper_id", "topic_id", "range_start", "range_end")) {
+                item.text(field).ifPresent(value -> task.attribute(field, value));
+            }
+            tasks.add(task.build());
+        }
+        return tasks;
+    }
+
+    private static TaskStatus status(String raw) {
+        return switch (raw) {
+            case "wait" -> TaskStatus.PENDING;
+            case "running" -> TaskStatus.RUNNING;
+            case "success" -> TaskStatus.SUCCEEDED;
+            case "failed" -> TaskStatus.FAILED;
+            default -> TaskStatus.UNKNOWN;
+        };
+    }
+
+    private Optional<Instant> time(JsonTree item, String field, Optional<String> requestId) {
+        Optional<String> text = item.text(field).map(String::strip).filter(value -> !value.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text.get(), TIME).atZone(zone).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new MalformedResponseException(ID, field + " '" + text.get() + "' is not yyyy-MM-dd HH:mm:ss",
+                    requestId, e);
+        }
+    }
+
+    private TaskLensException error(HttpResponse response, Optional<String> requestId) {
+        String code = "HTTP" + response.status();
+        String message = response.bodyText();
+        try {
+            JsonTree body = JsonTree.parse(ID, response.bodyText(), requestId);
+            code = body.text("errorcode").orElse(code);
+            message = body.text("errormessage").orElse("");
+        } catch (MalformedResponseException notJson) {
+            message = "the reply has status " + response.status();
+        }
+        int status = response.status();
+        if (code.equals("AuthFailure.SignatureExpire")) {
+            return new AuthenticationException(ID, code, message + "; the local clock is off, check it", requestId,
+                    response.headers().firstValue("Date").flatMap(ClsTaskSource::httpDate));
+        }
+        if (status == 401 || status == 403 || code.startsWith("AuthFailure")) {
+            return new AuthenticationException(ID, code, message + "; check TENCENTCLOUD_SECRET_ID /"
+                    + " TENCENTCLOUD_SECRET_KEY and the rights of the key on CLS", requestId);
+        }
+        if (status == 429 || code.equals("SpeedQuotaExceed")) {
+            return new ThrottledException(ID, code, message, requestId, Optional.empty());
+        }
+        if (status == 400 && code.startsWith("InvalidParam")) {
+            return new InvalidQueryException(ID, code + ": " + message, requestId);
+        }
+        if (code.equals("ShipperNotExist")) {
+            return new ProviderException(ID, status, code, message + " (check the shipper_id scope)", requestId, false);
+        }
+        return new ProviderException(ID, status, code, message, requestId, status >= 500);
+    }
+
+    private static Optional<Instant> httpDate(String date) {
+        try {
+            return Optional.of(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Configures a {@link ClsTaskSource}. */
+    public static final class Builder {
+        private URI endpoint;
+        private String region;
+        private boolean intranet;
+        private CredentialsProvider credentials;
+        private HttpTransport transport;
+        private Resilience resilience;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = CHINA_STANDARD_TIME;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the region, such as {@code ap-guangzhou}: the endpoint becomes
+         * {@code https://<region>.cls.tencentcs.com} (or the intranet domain).
+         *
+         * @param name the CLS region
+         * @return this builder
+         */
+        public Builder region(String name) {
+            if (!name.matches("[a-z]+(-[a-z]+)+")) {
+                throw new IllegalArgumentException("CLS region '" + name + "' is not a region name such as"
+                        + " ap-guangzhou");
+            }
+            this.region = name;
+            this.endpoint = regionEndpoint();
+            return this;
+        }
+
+        /**
+         * Uses the intranet domain {@code <region>.cls.tencentyun.com}, reachable only from Tencent
+         * Cloud in the same region.
+         *
+         * @return this builder
+         */
+        public Builder intranet() {
+            this.intranet = true;
+            this.endpoint = region == null ? endpoint : regionEndpoint();
+            return this;
+        }
+
+        private URI regionEndpoint() {
+            return URI.create("https://" + region + (intranet ? ".cls.tencentyun.com" : ".cls.tencentcs.com"));
+        }
+
+        /**
+         * Sets the endpoint explicitly (an emulator, a proxy).
+         *
+         * @param uri the endpoint
+         * @return this builder
+         */
+        public Builder endpoint(URI uri) {
+            this.endpoint = Objects.requireNonNull(uri, "endpoint");
+            return this;
+        }
+
+        /**
+         * Sets where the credentials come from.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder credentials(CredentialsProvider provider) {
+            this.credentials = Objects.requireNonNull(provider, "credentials");
+            return this;
+        }
+
+        /**
+         * Sets the HTTP transport.
+         *
+         * @param httpTransport the transport
+         * @return this builder
+         */
+        public Builder transport(HttpTransport httpTransport) {
+            this.transport = Objects.requireNonNull(httpTransport, "transport");
+            return this;
+        }
+
+        /**
+         * Sets the retry, rate-limit and clock-skew handling.
+         *
+         * @param value the resilience
+         * @return this builder
+         */
+        public Builder resilience(Resilience value) {
+            this.resilience = Objects.requireNonNull(value, "resilience");
+            return this;
+        }
+
+        /**
+         * Sets the clock for the default window (the last three days).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the zone of the API's times (default China Standard Time).
+         *
+         * @param value the zone
+         * @return this builder
+         */
+        public Builder zone(ZoneId value) {
+            this.zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /**
+         * Builds the source.
+         *
+         * @return the source
+         * @throws NullPointerException naming the part that is missing
+         */
+        public ClsTaskSource build() {
+            return new ClsTaskSource(this);
+        }
+    }
+}
