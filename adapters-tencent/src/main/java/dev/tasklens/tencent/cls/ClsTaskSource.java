@@ -77,7 +77,7 @@ public final class ClsTaskSource implements TaskSource {
             .lookback(KEPT)
             .build();
 
-    private final URI endpoint;
+    private final Optional<URI> endpoint;
     private final CredentialsProvider credentials;
     private final HttpTransport transport;
     private final Resilience resilience;
@@ -86,7 +86,7 @@ public final class ClsTaskSource implements TaskSource {
     private final ClsSigner signer = ClsSigner.create();
 
     private ClsTaskSource(Builder builder) {
-        this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint: call region(...) or endpoint(...)");
+        this.endpoint = Optional.ofNullable(builder.endpoint);
         this.credentials = Objects.requireNonNull(builder.credentials, "credentials: call credentials(...)");
         this.transport = Objects.requireNonNull(builder.transport, "transport: call transport(...)");
         this.resilience = Objects.requireNonNull(builder.resilience, "resilience: call resilience(...)");
@@ -97,7 +97,8 @@ public final class ClsTaskSource implements TaskSource {
     /**
      * Starts a source.
      *
-     * @return a builder; the region (or endpoint), credentials, transport and resilience are required
+     * @return a builder; credentials, transport and resilience are required, and a region (or endpoint)
+     *     before the first listing
      */
     public static Builder builder() {
         return new Builder();
@@ -120,13 +121,15 @@ public final class ClsTaskSource implements TaskSource {
 
     @Override
     public ProviderPage<Task> fetchPage(PageRequest request) {
+        URI base = endpoint.orElseThrow(() -> new InvalidQueryException(ID, "no CLS region is configured: set"
+                + " TENCENTCLOUD_REGION (for example ap-guangzhou), or pass --region / --endpoint"));
         Instant now = clock.instant();
         // The API needs a window; without one, the whole retention (a minute short, so that the
         // start stays inside the last three days by the time the request arrives).
         Instant from = request.query().createdFrom().orElse(now.minus(KEPT).plus(Duration.ofMinutes(1)));
         Instant to = request.query().createdTo().orElse(now);
         String shipper = request.query().scope().get("shipper_id");
-        URI uri = URI.create(endpoint.toString().replaceAll("/+$", "") + "/tasks?shipper_id=" + form(shipper)
+        URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/tasks?shipper_id=" + form(shipper)
                 + "&start_time=" + form(TIME.format(from.atZone(zone)))
                 + "&end_time=" + form(TIME.format(to.atZone(zone))));
         return ProviderPage.whole(resilience.call(at -> send(uri, at)));

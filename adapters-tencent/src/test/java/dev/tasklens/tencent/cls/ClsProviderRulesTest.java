@@ -117,6 +117,23 @@ class ClsProviderRulesTest {
     }
 
     @Test
+    void withoutARegionTheListingSaysHowToSetOne() {
+        ClsTaskSource noRegion = ClsTaskSource.builder()
+                .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLECLS0123456", "secret")))
+                .transport(request -> {
+                    throw new AssertionError("no request expected");
+                })
+                .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                        duration -> { }, () -> 0))
+                .clock(CLOCK)
+                .build();
+
+        assertThatThrownBy(() -> list(noRegion, shipper()))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("set TENCENTCLOUD_REGION");
+    }
+
+    @Test
     void shipperIdIsRequired() {
         assertThatThrownBy(() -> TaskQuery.forSource(ClsTaskSource.describe()).build())
                 .isInstanceOf(InvalidQueryException.class)
