@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * @param continuation the provider's token for the next page (scroll token, marker or cursor);
  *     empty when it sent none or sent an empty string
  * @param truncated the provider's "more pages follow" flag ({@link Marker} only)
- * @param totalCount the provider's count of all matching items ({@link OffsetLimit}), if sent
+ * @param totalCount the provider's count of all matching items, if sent ({@link OffsetLimit} ends
+ *     the list by it; every model passes it on in {@code Page.totalCount()})
  * @param <T> the item type
  */
 public record ProviderPage<T>(List<T> items, Optional<String> continuation, boolean truncated,
@@ -57,6 +58,16 @@ public record ProviderPage<T>(List<T> items, Optional<String> continuation, bool
      */
     public static <T> ProviderPage<T> withNext(List<T> items, String next) {
         return new ProviderPage<>(items, Optional.of(next), false, OptionalLong.empty());
+    }
+
+    /**
+     * The same page with the provider's total count of matching items.
+     *
+     * @param count the count
+     * @return a new page
+     */
+    public ProviderPage<T> withTotalCount(long count) {
+        return new ProviderPage<>(items, continuation, truncated, OptionalLong.of(count));
     }
 
     /**

@@ -43,7 +43,8 @@ import java.util.Optional;
  *   <li>{@code POST /} with {@code X-TC-Action: DescribeTasks}, a JSON body and the TC3-HMAC-SHA256
  *       signature; {@code X-TC-Token} for temporary credentials.</li>
  *   <li>Paging: {@code ScrollToken}, an empty token ends the list; {@code Limit} 1..100, 100 by default
- *       here (the API's default is 10) to save round trips.</li>
+ *       here (the API's default is 10) to save round trips. {@code TotalCount} (the matches of the
+ *       current status scan) is passed on in {@code Page.totalCount()}.</li>
  *   <li>{@code Status} is required by the provider and a listed task carries no status of its own, so
  *       the source runs one scan per wanted status, one after the other, and gives each task the
  *       status of the scan that found it: WAITING → PENDING, PROCESSING → RUNNING, FINISH with
@@ -137,15 +138,19 @@ public final class MpsTaskSource implements TaskSource {
         int current = scan;
         String from = scrollToken;
         Reply reply = resilience.call(at -> send(scans.get(current), from, request, at));
+        ProviderPage<Task> page;
         if (!reply.scrollToken.isEmpty()) {
-            return ProviderPage.withNext(reply.tasks, current + "|" + reply.scrollToken);
+            page = ProviderPage.withNext(reply.tasks, current + "|" + reply.scrollToken);
+        } else {
+            page = current + 1 < scans.size()
+                    ? ProviderPage.withNext(reply.tasks, (current + 1) + "|")
+                    : ProviderPage.last(reply.tasks);
         }
-        return current + 1 < scans.size()
-                ? ProviderPage.withNext(reply.tasks, (current + 1) + "|")
-                : ProviderPage.last(reply.tasks);
+        // TotalCount counts the current status scan's matches.
+        return reply.totalCount.map(page::withTotalCount).orElse(page);
     }
 
-    private record Reply(List<Task> tasks, String scrollToken) {
+    private record Reply(List<Task> tasks, String scrollToken, Optional<Long> totalCount) {
     }
 
     private Reply send(MpsScan scan, String scrollToken, PageRequest request, Instant at) {
@@ -203,7 +208,7 @@ public final class MpsTaskSource implements TaskSource {
             requestId.ifPresent(id -> task.attribute("RequestId", id));
             tasks.add(task.build());
         }
-        return new Reply(tasks, reply.text("ScrollToken").orElse(""));
+        return new Reply(tasks, reply.text("ScrollToken").orElse(""), reply.number("TotalCount"));
     }
 
     /** A time field; the unset sentinel (and blank) is absent, never an error (seed 001). */

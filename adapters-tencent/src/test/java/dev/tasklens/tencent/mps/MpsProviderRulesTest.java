@@ -233,6 +233,18 @@ class MpsProviderRulesTest {
     }
 
     @Test
+    void totalCountIsPassedOnWithEachPage() {
+        MpsTaskSource source = source(request -> reply("{\"Response\":{\"TotalCount\":12,\"TaskSet\":[{"
+                + "\"TaskId\":\"t1\",\"CreateTime\":\"2026-11-22T11:00:00Z\"}],\"ScrollToken\":\"\","
+                + "\"RequestId\":\"r-1\"}}"));
+
+        var page = SourceListing.of(source, CLOCK).list(finished()).pages().iterator().next();
+
+        assertThat(page.totalCount()).hasValue(12);
+        assertThat(page.items()).singleElement().satisfies(task -> assertThat(task.type()).isEqualTo("unknown"));
+    }
+
+    @Test
     void aWindowOlderThanSevenDaysIsRefusedBeforeAnyRequest() {
         MpsTaskSource source = source(request -> reply("{}"));
         TaskQuery query = TaskQuery.forSource(MpsTaskSource.describe()).createdAfter(NOW.minus(Duration.ofDays(8)))

@@ -2,12 +2,14 @@ package dev.tasklens.tencent.mps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.CommonRequest;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.mps.v20190612.MpsClient;
+import com.tencentcloudapi.mps.v20190612.models.DescribeTasksRequest;
+import com.tencentcloudapi.mps.v20190612.models.DescribeTasksResponse;
+import com.tencentcloudapi.mps.v20190612.models.TaskSimpleInfo;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.ports.credentials.Credentials;
@@ -23,8 +25,6 @@ import dev.tasklens.testkit.data.SeededTasks;
 import dev.tasklens.testkit.emulator.Emulator;
 import dev.tasklens.testkit.tencent.MpsApi;
 import dev.tasklens.transport.jdk.JdkHttpTransport;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +34,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Second opinion: the official Tencent Cloud Java SDK (its generic API 3.0 client, the class the
- * typed {@code MpsClient} extends, with product {@code mps} and version 2019-06-12) pages through
- * the MPS emulator over plain HTTP on loopback. The emulator verifies the SDK's signatures, and
+ * Second opinion: the official Tencent Cloud Java SDK's {@code MpsClient} (tencentcloud-sdk-java
+ * 3.1.1436, {@code DescribeTasks}, version 2019-06-12) pages through the MPS emulator over plain
+ * HTTP on loopback. The emulator verifies the SDK's signatures, and
  * the SDK gets exactly the tasks our source gets: the emulator speaks the real protocol.
  */
 class OfficialSdkSeesWhatWeSeeTest {
@@ -45,33 +45,33 @@ class OfficialSdkSeesWhatWeSeeTest {
     private static final String SECRET_KEY = "example-mps-secret";
 
     @Test
-    @SuppressWarnings("unchecked")
     void theOfficialSdkAndOurSourceListTheSameTasks() throws TencentCloudSDKException {
         Clock clock = Clock.systemUTC();
         List<EmulatedTask> tasks = SeededTasks.generate(11, 35, clock.instant(), Duration.ofDays(2));
-        Jsonb jsonb = JsonbBuilder.create();
         try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of(SECRET_ID, SECRET_KEY), clock));
                 JdkHttpTransport transport = JdkHttpTransport.create()) {
             HttpProfile http = new HttpProfile();
             http.setEndpoint(emulator.baseUri().getAuthority());
             http.setProtocol(HttpProfile.REQ_HTTP);
-            CommonClient sdk = new CommonClient("mps", "2019-06-12", new Credential(SECRET_ID, SECRET_KEY),
-                    "ap-guangzhou", new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+            MpsClient sdk = new MpsClient(new Credential(SECRET_ID, SECRET_KEY), "ap-guangzhou",
+                    new ClientProfile(ClientProfile.SIGN_TC3_256, http));
 
             List<String> sdkIds = new ArrayList<>();
             for (String status : List.of("WAITING", "PROCESSING", "FINISH")) {
                 String token = "";
                 do {
-                    String request = "{\"Status\":\"" + status + "\",\"Limit\":7"
-                            + (token.isEmpty() ? "" : ",\"ScrollToken\":\"" + token + "\"") + "}";
-                    Map<String, Object> reply = jsonb.fromJson(sdk.commonRequest(new CommonRequest(request),
-                            "DescribeTasks"), Map.class);
-                    Map<String, Object> response = (Map<String, Object>) reply.getOrDefault("Response", reply);
-                    assertThat(response).doesNotContainKey("Error");
-                    for (Object task : (List<Object>) response.get("TaskSet")) {
-                        sdkIds.add((String) ((Map<String, Object>) task).get("TaskId"));
+                    DescribeTasksRequest request = new DescribeTasksRequest();
+                    request.setStatus(status);
+                    request.setLimit(7L);
+                    if (!token.isEmpty()) {
+                        request.setScrollToken(token);
                     }
-                    token = (String) response.get("ScrollToken");
+                    DescribeTasksResponse reply = sdk.DescribeTasks(request);
+                    for (TaskSimpleInfo task : reply.getTaskSet()) {
+                        sdkIds.add(task.getTaskId());
+                        assertThat(task.getFinishTime()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+                    }
+                    token = reply.getScrollToken();
                 } while (!token.isEmpty());
             }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -61,6 +62,7 @@ public final class Pager<T> {
     /** Items to skip at the start of the next page fetched (from a resume token). */
     private long nextSkip;
     private List<T> current = List.of();
+    private OptionalLong currentTotal = OptionalLong.empty();
     private PagePosition currentPosition;
     private int currentIndex;
     private long delivered;
@@ -207,6 +209,7 @@ public final class Pager<T> {
                     + " point; retry later, and report it to the provider if it persists", Optional.empty());
         }
         current = page.items();
+        currentTotal = page.totalCount();
         currentPosition = nextPosition;
         currentIndex = (int) Math.min(nextSkip, current.size());
         nextPosition = after.orElse(null);
@@ -271,7 +274,7 @@ public final class Pager<T> {
                     delivered++;
                 }
             }
-            return new Page<>(kept, resumeToken());
+            return new Page<>(kept, resumeToken(), currentTotal);
         }
     }
 

@@ -95,6 +95,20 @@ class PagerSafetyTest {
     }
 
     @Test
+    void eachPageCarriesTheProvidersTotalCountWhenSent() {
+        Pager<Integer> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
+                request -> request.position() instanceof PagePosition.Start
+                        ? ProviderPage.withNext(List.of(1, 2), "2").withTotalCount(3)
+                        : ProviderPage.last(List.of(3)));
+
+        List<Page<Integer>> pages = new ArrayList<>();
+        pager.pages().forEach(pages::add);
+
+        assertThat(pages.get(0).totalCount()).hasValue(3);
+        assertThat(pages.get(1).totalCount()).isEmpty();
+    }
+
+    @Test
     void aPagerIsUsedOnce() {
         Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
                 request -> ProviderPage.last(List.of("x")));

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * Generates tasks deterministically from a seed: the same seed, count and window give the same
  * tasks, so a failing run can be replayed. Statuses cycle through pending, running, succeeded
  * and failed so every status is present whenever there are at least four tasks; creation times
- * are spread over the window, distinct to the second, newest first.
+ * are whole seconds spread over the window, distinct, newest first.
  */
 public final class SeededTasks {
 
@@ -37,6 +37,8 @@ public final class SeededTasks {
             throw new IllegalArgumentException("count cannot be negative, got " + count);
         }
         SplittableRandom random = new SplittableRandom(seed);
+        // Providers report times to the second.
+        now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long span = Math.max(count, window.getSeconds() - 60);
         List<Long> offsets = new ArrayList<>();
         while (offsets.size() < count) {

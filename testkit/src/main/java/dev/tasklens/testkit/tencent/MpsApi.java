@@ -134,9 +134,9 @@ public final class MpsApi implements ApiHandler {
                     .add("TaskId", task.id())
                     .add("TaskType", "WorkflowTask")
                     .add("SubTaskTypes", Json.createArrayBuilder().add("action-trans"))
-                    .add("CreateTime", task.createdAt().toString())
-                    .add("BeginProcessTime", task.startedAt().map(Instant::toString).orElse(UNSET_TIME))
-                    .add("FinishTime", task.finishedAt().map(Instant::toString).orElse(UNSET_TIME)));
+                    .add("CreateTime", iso(task.createdAt()))
+                    .add("BeginProcessTime", task.startedAt().map(MpsApi::iso).orElse(UNSET_TIME))
+                    .add("FinishTime", task.finishedAt().map(MpsApi::iso).orElse(UNSET_TIME)));
         }
         String next = to < matching.size() ? matching.get(to).id() : "";
         if (exchange.hasFault(Fault.RepeatedCursor.class) && !scrollToken.isEmpty()) {
@@ -166,6 +166,11 @@ public final class MpsApi implements ApiHandler {
             case RUNNING -> "PROCESSING";
             default -> "FINISH";
         };
+    }
+
+    /** Whole seconds, UTC, as the API writes times ({@code 2018-12-27T13:57:15Z}). */
+    private static String iso(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static Optional<String> string(JsonObject body, String name) {
