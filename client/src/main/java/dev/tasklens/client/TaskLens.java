@@ -1,0 +1,257 @@
+package dev.tasklens.client;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import com.google.inject.util.Modules;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.SourceId;
+import dev.tasklens.domain.Task;
+import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.paging.Pager;
+import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.listing.SourceListing;
+import dev.tasklens.ports.resilience.RetryPolicy;
+import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.source.TaskSource;
+import dev.tasklens.transport.jdk.JdkHttpTransport;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Where users start: lists tasks from any source whose adapter is on the class path.
+ * <pre>{@code
+ * try (TaskLens lens = TaskLens.create()) {
+ *     lens.list(TaskQuery.forSource(SourceId.TENCENT_MPS).status(TaskStatus.FAILED).build())
+ *         .stream().forEach(task -> ...);
+ * }
+ * }</pre>
+ *
+ * <p>{@link #create()} finds every adapter's Guice module with {@link ServiceLoader} (each adapter
+ * registers one under {@code META-INF/services/com.google.inject.Module}) and builds one injector
+ * with working defaults: the JDK HTTP transport, the default retry policy, the system clock, real
+ * sleeping, and credentials from each provider's usual environment variables. The
+ * {@link Builder} replaces any of them without Guice code; {@link Builder#module(Module)} adds or
+ * overrides modules for those who use Guice.
+ */
+public final class TaskLens implements AutoCloseable {
+
+    private final Map<SourceId, TaskSource> sources;
+    private final Clock clock;
+    private final Optional<HttpTransport> ownTransport;
+
+    private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, Optional<HttpTransport> ownTransport) {
+        this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
+        this.clock = clock;
+        this.ownTransport = ownTransport;
+    }
+
+    /**
+     * A TaskLens with every adapter on the class path and the defaults.
+     *
+     * @return the facade; close it to release its HTTP connections
+     */
+    public static TaskLens create() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a configured TaskLens.
+     *
+     * @return a builder holding the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The sources this TaskLens can list, by id.
+     *
+     * @return the descriptors, sorted by id
+     */
+    public List<SourceDescriptor> sources() {
+        return sources.values().stream().map(TaskSource::descriptor).collect(Collectors.toList());
+    }
+
+    /**
+     * A source's description.
+     *
+     * @param id the source id
+     * @return the descriptor, if an adapter provides the source
+     */
+    public Optional<SourceDescriptor> source(SourceId id) {
+        return Optional.ofNullable(sources.get(id)).map(TaskSource::descriptor);
+    }
+
+    /**
+     * Lists one source, lazily: nothing is fetched until the result is consumed.
+     *
+     * @param query the query
+     * @return a single-use listing: {@code stream()}, {@code pages()} and {@code resumeToken()}
+     * @throws InvalidQueryException if no adapter provides the source or the query breaks its rules
+     */
+    public Pager<Task> list(TaskQuery query) {
+        TaskSource source = sources.get(query.source());
+        if (source == null) {
+            throw new InvalidQueryException(query.source(), "no adapter on the class path provides this source;"
+                    + " known sources: " + sources.keySet() + ". Add the provider's tasklens-adapters jar");
+        }
+        return SourceListing.of(source, clock).list(query);
+    }
+
+    /**
+     * Lists several sources at once, each on its own thread; tasks arrive as they are fetched, and
+     * a failing source does not stop the others.
+     *
+     * @param queries one query per source
+     * @return the combined listing
+     * @throws InvalidQueryException if a query names an unknown source or breaks its rules (before
+     *     any request)
+     */
+    public MultiListing listAll(List<TaskQuery> queries) {
+        List<Pager<Task>> pagers = new ArrayList<>();
+        List<SourceId> ids = new ArrayList<>();
+        for (TaskQuery query : queries) {
+            pagers.add(list(query));
+            ids.add(query.source());
+        }
+        return new MultiListing(ids, pagers);
+    }
+
+    /** Releases the HTTP transport this TaskLens created (a transport passed in stays open). */
+    @Override
+    public void close() {
+        ownTransport.ifPresent(HttpTransport::close);
+    }
+
+    /** Configures a {@link TaskLens}. Not thread-safe. */
+    public static final class Builder {
+        private Optional<HttpTransport> transport = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private final List<Module> modules = new ArrayList<>();
+        private boolean discover = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses this HTTP transport (default: a {@code JdkHttpTransport} the TaskLens closes).
+         *
+         * @param value the transport; the caller closes it
+         * @return this builder
+         */
+        public Builder transport(HttpTransport value) {
+            this.transport = Optional.of(Objects.requireNonNull(value, "transport"));
+            return this;
+        }
+
+        /**
+         * Uses this clock (default: the system clock, UTC).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Uses this retry policy (default: {@link RetryPolicy#defaults()}).
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value, "retry policy");
+            return this;
+        }
+
+        /**
+         * Uses this sleeper between retries (default: real sleeping).
+         *
+         * @param value the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /**
+         * Adds a Guice module: an adapter's module with explicit settings (it replaces the
+         * discovered module of the same class), or overrides of the defaults.
+         *
+         * @param module the module
+         * @return this builder
+         */
+        public Builder module(Module module) {
+            modules.add(Objects.requireNonNull(module, "module"));
+            return this;
+        }
+
+        /**
+         * Does not look for adapters on the class path: only the modules given are used.
+         *
+         * @return this builder
+         */
+        public Builder withoutDiscovery() {
+            this.discover = false;
+            return this;
+        }
+
+        /**
+         * Builds the TaskLens and its sources.
+         *
+         * @return the facade
+         */
+        public TaskLens build() {
+            HttpTransport http = transport.orElseGet(JdkHttpTransport::create);
+            Set<Class<?>> given = modules.stream().map(Object::getClass).collect(Collectors.toSet());
+            List<Module> discovered = new ArrayList<>();
+            if (discover) {
+                ServiceLoader.load(Module.class).stream()
+                        .filter(provider -> !given.contains(provider.type()))
+                        .map(ServiceLoader.Provider::get)
+                        .forEach(discovered::add);
+            }
+            Module defaults = new AbstractModule() {
+                @Override
+                protected void configure() {
+                    bind(HttpTransport.class).toInstance(http);
+                    bind(Clock.class).toInstance(clock);
+                    bind(RetryPolicy.class).toInstance(retryPolicy);
+                    bind(Sleeper.class).toInstance(sleeper);
+                }
+            };
+            // The caller's modules may override the defaults (a transport, a clock) and add adapters.
+            Injector injector = Guice.createInjector(Modules.override(defaults).with(modules),
+                    Modules.combine(discovered));
+            Set<TaskSource> found = injector.getInstance(Key.get(new TypeLiteral<Set<TaskSource>>() { }));
+            Map<SourceId, TaskSource> byId = new TreeMap<>();
+            for (TaskSource source : found) {
+                TaskSource previous = byId.put(source.descriptor().id(), source);
+                if (previous != null) {
+                    throw new IllegalStateException("two adapters provide source " + source.descriptor().id()
+                            + "; keep one of them on the class path");
+                }
+            }
+            return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The TaskLens facade: where users start. */
+package dev.tasklens.client;
