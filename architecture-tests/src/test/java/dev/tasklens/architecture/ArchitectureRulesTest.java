@@ -53,6 +53,7 @@ class ArchitectureRulesTest {
         assertThat(mainCode.contain(dev.tasklens.testkit.contract.TaskSourceContract.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.tencent.mps.MpsTaskSource.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.client.TaskLens.class)).isTrue();
+        assertThat(mainCode.contain(dev.tasklens.cli.Main.class)).isTrue();
         assertThat(mainCode.contain(DomainPrinting.class)).as("fixtures are test code").isFalse();
     }
 

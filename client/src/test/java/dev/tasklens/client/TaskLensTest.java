@@ -50,6 +50,15 @@ class TaskLensTest {
     }
 
     @Test
+    void anAdapterAddedToTheClassPathJoinsWithNoChangeHere() {
+        try (TaskLens lens = TaskLens.create()) {
+            assertThat(lens.source(ExtraAdapterModule.ID)).isPresent();
+            assertThat(lens.list(TaskQuery.forSource(ExtraAdapterModule.ID).build()).stream().toList())
+                    .extracting(Task::id).containsExactly("x-1");
+        }
+    }
+
+    @Test
     void anUnknownSourceIsRefusedNamingTheKnownOnes() {
         try (TaskLens lens = TaskLens.create()) {
             assertThatThrownBy(() -> lens.list(TaskQuery.forSource(SourceId.BAIDU_VOD).build()))

@@ -1,0 +1,206 @@
+package dev.tasklens.cli;
+
+import dev.tasklens.client.MultiListing;
+import dev.tasklens.client.TaskLens;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.SourceId;
+import dev.tasklens.domain.Task;
+import dev.tasklens.domain.TaskLensException;
+import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.TaskStatus;
+import dev.tasklens.domain.paging.Pager;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tasklens list}: lists the tasks of one source, or of every source. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List tasks. Credentials come from the providers' environment variables, never from flags.")
+final class ListCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TasklensCommand root;
+
+    @Option(names = "--source", required = true, description = "Source id (see 'tasklens sources'), or 'all'.")
+    private String source;
+
+    @Option(names = "--sandbox", description = "List from the built-in emulators with demo data (no account needed).")
+    private boolean sandbox;
+
+    @Option(names = "--endpoint", description = "Send the source's requests here instead.")
+    private URI endpoint;
+
+    @Option(names = "--region", description = "The provider region (CLS: ap-guangzhou, ...).")
+    private String region;
+
+    @Option(names = "--status", split = ",", description = "Statuses: PENDING,RUNNING,SUCCEEDED,FAILED,FINISHED.")
+    private List<String> statuses = new ArrayList<>();
+
+    @Option(names = "--since", description = "Tasks created in this last span: 30m, 24h, 2d.")
+    private String since;
+
+    @Option(names = "--from", description = "Tasks created at or after this instant (ISO 8601, e.g. 2026-11-20T00:00:00Z).")
+    private Instant from;
+
+    @Option(names = "--to", description = "Tasks created before this instant (ISO 8601).")
+    private Instant to;
+
+    @Option(names = "--scope", description = "Source-specific parameter key=value, e.g. shipper_id=...")
+    private Map<String, String> scope = new LinkedHashMap<>();
+
+    @Option(names = "--limit", description = "Stop after this many tasks.")
+    private Long limit;
+
+    @Option(names = "--page-size", description = "Tasks per request (within the source's limits).")
+    private Integer pageSize;
+
+    @Option(names = "--output", defaultValue = "table", description = "table, json (one object per line) or csv.")
+    private String output;
+
+    @Option(names = "--resume", description = "Continue a listing from the token it printed.")
+    private String resume;
+
+    @Override
+    public Integer call() {
+        Clock clock = Clock.systemUTC();
+        TaskFormat format = format();
+        PrintWriter out = root.out;
+        Optional<Sandbox> demo = sandbox ? Optional.of(new Sandbox(clock)) : Optional.empty();
+        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock))
+                .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
+                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock))) {
+            List<SourceDescriptor> chosen = source.equals("all") ? lens.sources()
+                    : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(
+                            "no source '" + source + "'; 'tasklens sources' lists them")));
+            List<TaskQuery> queries = new ArrayList<>();
+            for (SourceDescriptor descriptor : chosen) {
+                queries.add(query(descriptor, clock));
+            }
+            format.start(out);
+            long started = System.nanoTime();
+            if (queries.size() == 1) {
+                listOne(lens, queries.get(0), format, out);
+            } else {
+                listAll(lens, queries, format, out);
+            }
+            progress(started);
+            return Main.OK;
+        } finally {
+            demo.ifPresent(Sandbox::close);
+        }
+    }
+
+    private void listOne(TaskLens lens, TaskQuery query, TaskFormat format, PrintWriter out) {
+        Pager<Task> pager = lens.list(query);
+        List<Task> table = new ArrayList<>();
+        long[] listed = {0};
+        try {
+            pager.stream().forEach(task -> {
+                listed[0]++;
+                if (format == TaskFormat.TABLE) {
+                    table.add(task);
+                } else {
+                    format.print(out, List.of(task), false);
+                }
+            });
+        } catch (TaskLensException e) {
+            if (listed[0] > 0) {
+                format.print(out, table, colour());
+                out.flush();
+                pager.resumeToken().ifPresent(token -> root.err.println("tasklens: stopped after " + listed[0]
+                        + " tasks; continue with --resume " + token.value()));
+            }
+            throw e;
+        }
+        format.print(out, table, colour());
+    }
+
+    private void listAll(TaskLens lens, List<TaskQuery> queries, TaskFormat format, PrintWriter out) {
+        MultiListing listing = lens.listAll(queries);
+        if (format == TaskFormat.TABLE) {
+            format.print(out, listing.sortedByCreationTime(), colour());
+        } else {
+            listing.stream().forEach(task -> format.print(out, List.of(task), false));
+        }
+        listing.failures().forEach((id, error) -> root.err.println("tasklens: " + id + " failed: " + error.getMessage()));
+        if (!listing.failures().isEmpty()) {
+            throw listing.failures().values().iterator().next();
+        }
+    }
+
+    private TaskQuery query(SourceDescriptor descriptor, Clock clock) {
+        TaskQuery.Builder query = TaskQuery.forSource(descriptor);
+        for (String status : statuses) {
+            try {
+                query.status(TaskStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidQueryException("status '" + status + "' is not one of PENDING, RUNNING, SUCCEEDED,"
+                        + " FAILED, FINISHED");
+            }
+        }
+        if (since != null) {
+            if (from != null) {
+                throw new InvalidQueryException("give --since or --from, not both");
+            }
+            query.createdAfter(clock.instant().minus(span(since)));
+        }
+        Optional.ofNullable(from).ifPresent(query::createdAfter);
+        Optional.ofNullable(to).ifPresent(query::createdBefore);
+        Map<String, String> effectiveScope = new LinkedHashMap<>(scope);
+        if (sandbox && descriptor.id().equals(SourceId.TENCENT_CLS)) {
+            effectiveScope.putIfAbsent("shipper_id", Sandbox.SHIPPER);
+        }
+        descriptor.scope().stream().filter(key -> effectiveScope.containsKey(key.name()))
+                .forEach(key -> query.scope(key.name(), effectiveScope.get(key.name())));
+        Optional.ofNullable(limit).ifPresent(query::limit);
+        Optional.ofNullable(pageSize).ifPresent(query::pageSize);
+        Optional.ofNullable(resume).ifPresent(query::resumeFrom);
+        return query.build();
+    }
+
+    static Duration span(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (!value.matches("\\d+[smhd]")) {
+            throw new InvalidQueryException("--since '" + text + "' is not a span such as 30m, 24h or 2d");
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private TaskFormat format() {
+        try {
+            return TaskFormat.valueOf(output.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("--output '" + output + "' is not one of table, json, csv");
+        }
+    }
+
+    private static boolean colour() {
+        return System.console() != null;
+    }
+
+    private void progress(long startedNanos) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (System.console() != null && elapsed.compareTo(Duration.ofSeconds(1)) > 0) {
+            root.err.println("tasklens: done in " + elapsed.toMillis() + " ms");
+        }
+    }
+}

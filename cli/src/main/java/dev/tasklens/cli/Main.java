@@ -1,0 +1,87 @@
+package dev.tasklens.cli;
+
+import dev.tasklens.domain.AuthenticationException;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.TaskLensException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The {@code tasklens} command. Exit codes: 0 success, 2 usage error or invalid query,
+ * 3 authentication, 4 provider or transport error. Every error is one line on stderr; a stack
+ * trace only with {@code --debug}.
+ */
+public final class Main {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** The command line or the query was wrong. */
+    public static final int USAGE = 2;
+    /** The provider refused the credentials. */
+    public static final int AUTHENTICATION = 3;
+    /** The provider or the network failed. */
+    public static final int PROVIDER = 4;
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.getenv()));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the command line
+     * @param out where results go
+     * @param err where errors and progress go
+     * @param environment the environment variables (credentials come from here, never from flags)
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        TasklensCommand root = new TasklensCommand(out, err, environment);
+        CommandLine command = new CommandLine(root);
+        command.setOut(out);
+        command.setErr(err);
+        command.setExecutionExceptionHandler((error, commandLine, parsed) -> {
+            if (root.debug) {
+                error.printStackTrace(err);
+            }
+            err.println("tasklens: " + error.getMessage());
+            err.flush();
+            return exitCode(error);
+        });
+        command.setParameterExceptionHandler((error, args2) -> {
+            err.println("tasklens: " + error.getMessage());
+            err.println("Run 'tasklens " + (error.getCommandLine().getCommandName().equals("tasklens") ? ""
+                    : error.getCommandLine().getCommandName() + " ") + "--help' for the options.");
+            err.flush();
+            return USAGE;
+        });
+        int code = command.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static int exitCode(Throwable error) {
+        if (error instanceof InvalidQueryException || error instanceof IllegalArgumentException) {
+            return USAGE;
+        }
+        if (error instanceof AuthenticationException) {
+            return AUTHENTICATION;
+        }
+        if (error instanceof TaskLensException) {
+            return PROVIDER;
+        }
+        return PROVIDER;
+    }
+}

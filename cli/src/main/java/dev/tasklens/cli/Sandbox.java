@@ -1,0 +1,63 @@
+package dev.tasklens.cli;
+
+import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsProvider;
+import dev.tasklens.tencent.TencentSettings;
+import dev.tasklens.testkit.data.EmulatedTask;
+import dev.tasklens.testkit.data.SeededTasks;
+import dev.tasklens.testkit.emulator.Emulator;
+import dev.tasklens.testkit.tencent.ClsApi;
+import dev.tasklens.testkit.tencent.MpsApi;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in sandbox: the testkit's emulators of every source on loopback, serving demo data
+ * (a few hundred tasks in every status) to demo credentials, so the whole path (signing, HTTP,
+ * paging, mapping) runs with no account.
+ */
+final class Sandbox implements AutoCloseable {
+
+    static final String SECRET_ID = "AKIDSANDBOXDEMO00000";
+    static final String SECRET_KEY = "sandbox-demo-secret-not-a-real-key";
+    static final String SHIPPER = "sandbox-shipper";
+
+    private final Map<String, Emulator> emulators = new LinkedHashMap<>();
+
+    Sandbox(Clock clock) {
+        List<EmulatedTask> mpsTasks = SeededTasks.generate(2026, 240, clock.instant(), Duration.ofDays(6));
+        List<EmulatedTask> clsTasks = SeededTasks.generate(614, 120, clock.instant(), Duration.ofDays(2));
+        Map<String, String> keys = Map.of(SECRET_ID, SECRET_KEY);
+        emulators.put("tencent.mps", Emulator.start(new MpsApi(mpsTasks, keys, clock)));
+        emulators.put("tencent.cls", Emulator.start(new ClsApi(clsTasks, keys, clock)));
+    }
+
+    /** Where each source's emulator listens. */
+    Map<String, URI> endpoints() {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        emulators.forEach((source, emulator) -> endpoints.put(source, URI.create(emulator.baseUri() + "/")));
+        return endpoints;
+    }
+
+    /** Settings that point the Tencent sources at the emulators with the demo credentials. */
+    TencentSettings tencentSettings() {
+        return new TencentSettings(CredentialsProvider.of(Credentials.of(SECRET_ID, SECRET_KEY)),
+                Optional.of(endpoints().get("tencent.mps")), Optional.empty(),
+                Optional.of(endpoints().get("tencent.cls")));
+    }
+
+    /** The demo credentials by provider. */
+    Map<String, Map<String, String>> credentials() {
+        return Map.of("tencent", Map.of("id", SECRET_ID, "secret", SECRET_KEY));
+    }
+
+    @Override
+    public void close() {
+        emulators.values().forEach(Emulator::close);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.tasklens.cli;
+
+import dev.tasklens.domain.AuthenticationException;
+import dev.tasklens.domain.SourceId;
+import dev.tasklens.signing.RequestSigner;
+import dev.tasklens.signing.SignableRequest;
+import dev.tasklens.signing.Signature;
+import dev.tasklens.signing.SigningCredentials;
+import dev.tasklens.signing.bce.BceSigner;
+import dev.tasklens.signing.cls.ClsSigner;
+import dev.tasklens.signing.huawei.HuaweiSigner;
+import dev.tasklens.signing.tc3.Tc3Signer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tasklens sign}: prints the headers that sign a request, or a ready curl command. */
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = "Sign any request with tc3, cls, huawei or bce. Credentials come from the environment.")
+final class SignCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TasklensCommand root;
+
+    @Option(names = "--scheme", required = true, description = "tc3, cls, huawei or bce.")
+    private String scheme;
+
+    @Option(names = "--service", description = "TC3 service (default: the host's first label).")
+    private String service;
+
+    @Option(names = "--time", description = "Sign at this instant (ISO 8601) for a reproducible output.")
+    private Instant time;
+
+    @Option(names = "--expires", description = "Validity in seconds (cls, bce).")
+    private Integer expires;
+
+    @Option(names = {"-H", "--header"}, description = "A header 'Name: value'; repeatable.")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(names = {"-d", "--data"}, description = "The body, or @FILE to read it from a file.")
+    private String data;
+
+    @Option(names = "--curl", description = "Print a curl command instead of the headers.")
+    private boolean curl;
+
+    @Parameters(index = "0", description = "The HTTP method.")
+    private String method;
+
+    @Parameters(index = "1", description = "The absolute URL, query included.")
+    private URI url;
+
+    @Override
+    public Integer call() {
+        Instant at = Optional.ofNullable(time).orElseGet(Instant::now);
+        byte[] body = body();
+        SignableRequest.Builder request = SignableRequest.builder(method, url).body(body);
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("header '" + header + "' is not of the form 'Name: value'");
+            }
+            given.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+            request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        Signature signature;
+        if (scheme.equalsIgnoreCase("cls")) {
+            Duration validity = Duration.ofSeconds(Optional.ofNullable(expires).orElse(300));
+            signature = ClsSigner.create().signForWindow(request.build(), credentials(), at.minus(ClsSigner.BACKDATE),
+                    at.plus(validity));
+        } else {
+            signature = signer().sign(request.build(), credentials(), at);
+        }
+        PrintWriter out = root.out;
+        if (curl) {
+            StringBuilder command = new StringBuilder("curl -X ").append(method.toUpperCase(Locale.ROOT));
+            given.forEach((name, value) -> command.append(" -H ").append(quote(name + ": " + value)));
+            signature.headers().forEach((name, value) -> command.append(" -H ").append(quote(name + ": " + value)));
+            if (body.length > 0) {
+                command.append(" --data-binary ").append(quote(new String(body, StandardCharsets.UTF_8)));
+            }
+            out.println(command.append(' ').append(quote(url.toString())));
+        } else {
+            signature.headers().forEach((name, value) -> out.println(name + ": " + value));
+        }
+        return Main.OK;
+    }
+
+    private RequestSigner signer() {
+        return switch (scheme.toLowerCase(Locale.ROOT)) {
+            case "tc3" -> service == null ? Tc3Signer.create() : Tc3Signer.forService(service);
+            case "huawei" -> HuaweiSigner.create();
+            case "bce" -> expires == null ? BceSigner.create() : BceSigner.create().expiringAfter(expires);
+            default -> throw new IllegalArgumentException("--scheme '" + scheme + "' is not one of tc3, cls, huawei,"
+                    + " bce");
+        };
+    }
+
+    private SigningCredentials credentials() {
+        String scheme = this.scheme.toLowerCase(Locale.ROOT);
+        String[] names = switch (scheme) {
+            case "tc3", "cls" -> new String[] {"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY",
+                "TENCENTCLOUD_SESSION_TOKEN"};
+            case "huawei" -> new String[] {"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"};
+            case "bce" -> new String[] {"BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN"};
+            default -> throw new IllegalArgumentException("--scheme '" + this.scheme + "' is not one of tc3, cls,"
+                    + " huawei, bce");
+        };
+        String id = root.environment.get(names[0]);
+        String secret = root.environment.get(names[1]);
+        if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
+            throw new AuthenticationException(SourceId.of("tasklens.sign"), "CredentialsMissing",
+                    "set " + names[0] + " and " + names[1] + " to sign with " + scheme, Optional.empty());
+        }
+        return new SigningCredentials(id, secret, Optional.ofNullable(root.environment.get(names[2])));
+    }
+
+    private byte[] body() {
+        if (data == null) {
+            return new byte[0];
+        }
+        if (data.startsWith("@")) {
+            try {
+                return Files.readAllBytes(Path.of(data.substring(1)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the body from " + data.substring(1), e);
+            }
+        }
+        return data.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}

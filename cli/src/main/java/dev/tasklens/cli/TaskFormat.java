@@ -1,0 +1,109 @@
+package dev.tasklens.cli;
+
+import dev.tasklens.domain.Task;
+import dev.tasklens.domain.TaskStatus;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How {@code tasklens list} prints tasks: an aligned table, JSON lines, or CSV. */
+enum TaskFormat {
+    TABLE, JSON, CSV;
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final String[] COLUMNS = {"SOURCE", "ID", "STATUS", "RAW", "TYPE", "CREATED", "FINISHED", "MESSAGE"};
+
+    /** Prints what comes before the first task. */
+    void start(PrintWriter out) {
+        if (this == CSV) {
+            out.println("source,id,name,type,status,rawStatus,createdAt,startedAt,finishedAt,message");
+        }
+    }
+
+    /** Prints tasks; the table needs them all to align its columns. */
+    void print(PrintWriter out, List<Task> tasks, boolean colour) {
+        switch (this) {
+            case JSON -> tasks.forEach(task -> out.println(json(task)));
+            case CSV -> tasks.forEach(task -> out.println(csv(task)));
+            default -> table(out, tasks, colour);
+        }
+    }
+
+    /** One JSON object per task, stable field names, absent values omitted, instants in UTC. */
+    static String json(Task task) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("source", task.source().value());
+        fields.put("id", task.id());
+        task.name().ifPresent(name -> fields.put("name", name));
+        fields.put("type", task.type());
+        fields.put("status", task.status().name());
+        fields.put("rawStatus", task.rawStatus());
+        task.createdAt().ifPresent(time -> fields.put("createdAt", time.toString()));
+        task.startedAt().ifPresent(time -> fields.put("startedAt", time.toString()));
+        task.finishedAt().ifPresent(time -> fields.put("finishedAt", time.toString()));
+        task.message().ifPresent(message -> fields.put("message", message));
+        if (!task.attributes().isEmpty()) {
+            fields.put("attributes", task.attributes());
+        }
+        return JSONB.toJson(fields);
+    }
+
+    private static String csv(Task task) {
+        List<String> values = List.of(task.source().value(), task.id(), task.name().orElse(""), task.type(),
+                task.status().name(), task.rawStatus(), time(task.createdAt()), time(task.startedAt()),
+                time(task.finishedAt()), task.message().orElse(""));
+        List<String> quoted = new ArrayList<>();
+        for (String value : values) {
+            quoted.add(value.contains(",") || value.contains("\"") || value.contains("\n")
+                    ? "\"" + value.replace("\"", "\"\"") + "\"" : value);
+        }
+        return String.join(",", quoted);
+    }
+
+    private static String time(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse("");
+    }
+
+    private static void table(PrintWriter out, List<Task> tasks, boolean colour) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(COLUMNS);
+        for (Task task : tasks) {
+            rows.add(new String[] {task.source().value(), task.id(), task.status().name(), task.rawStatus(),
+                task.type(), time(task.createdAt()), time(task.finishedAt()), task.message().orElse("")});
+        }
+        int[] widths = new int[COLUMNS.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                String cell = String.format("%-" + widths[i] + "s", row[i]);
+                if (colour && r > 0 && i == 2) {
+                    cell = colour(TaskStatus.valueOf(row[i])) + cell + "\u001B[0m";
+                }
+                line.append(cell).append(i + 1 < row.length ? "  " : "");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static String colour(TaskStatus status) {
+        return switch (status) {
+            case SUCCEEDED -> "\u001B[32m";
+            case FAILED -> "\u001B[31m";
+            case RUNNING -> "\u001B[36m";
+            case PENDING -> "\u001B[33m";
+            default -> "\u001B[0m";
+        };
+    }
+}
