@@ -82,21 +82,27 @@ final class ListCommand implements Callable<Integer> {
         try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock))
                 .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
                         Optional.ofNullable(endpoint), Optional.ofNullable(region), clock))) {
-            List<SourceDescriptor> chosen = source.equals("all") ? lens.sources()
+            // 'all' means every source that can be read: all in the sandbox, else those with credentials.
+            List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
+                    .filter(descriptor -> sandbox || ProviderEnvironment.hasCredentials(descriptor.id().provider(),
+                            root.environment))
+                    .toList()
                     : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(
                             "no source '" + source + "'; 'tasklens sources' lists them")));
+            if (chosen.isEmpty()) {
+                throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
+                        + " names the variables each one reads");
+            }
             List<TaskQuery> queries = new ArrayList<>();
             for (SourceDescriptor descriptor : chosen) {
                 queries.add(query(descriptor, clock));
             }
             format.start(out);
-            long started = System.nanoTime();
             if (queries.size() == 1) {
                 listOne(lens, queries.get(0), format, out);
             } else {
                 listAll(lens, queries, format, out);
             }
-            progress(started);
             return Main.OK;
         } finally {
             demo.ifPresent(Sandbox::close);
@@ -107,9 +113,21 @@ final class ListCommand implements Callable<Integer> {
         Pager<Task> pager = lens.list(query);
         List<Task> table = new ArrayList<>();
         long[] listed = {0};
+        Progress progress = new Progress(root.err, System.console() != null);
+        // Interrupted (Ctrl-C) mid-way: say where to resume (best effort, from the shutdown thread).
+        boolean[] finished = {false};
+        Thread interrupted = new Thread(() -> {
+            if (!finished[0]) {
+                pager.resumeToken().ifPresent(token -> root.err.println("\ntasklens: interrupted; continue with"
+                        + " --resume " + token.value()));
+                root.err.flush();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             pager.stream().forEach(task -> {
                 listed[0]++;
+                progress.task(pager.fetches());
                 if (format == TaskFormat.TABLE) {
                     table.add(task);
                 } else {
@@ -124,6 +142,14 @@ final class ListCommand implements Callable<Integer> {
                         + " tasks; continue with --resume " + token.value()));
             }
             throw e;
+        } finally {
+            finished[0] = true;
+            progress.done();
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it prints the token itself
+            }
         }
         format.print(out, table, colour());
     }
@@ -195,12 +221,5 @@ final class ListCommand implements Callable<Integer> {
 
     private static boolean colour() {
         return System.console() != null;
-    }
-
-    private void progress(long startedNanos) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
-        if (System.console() != null && elapsed.compareTo(Duration.ofSeconds(1)) > 0) {
-            root.err.println("tasklens: done in " + elapsed.toMillis() + " ms");
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.tasklens.tencent.TencentSettings;
 import dev.tasklens.testkit.data.EmulatedTask;
 import dev.tasklens.testkit.data.SeededTasks;
 import dev.tasklens.testkit.emulator.Emulator;
+import dev.tasklens.testkit.faults.FaultPlan;
 import dev.tasklens.testkit.tencent.ClsApi;
 import dev.tasklens.testkit.tencent.MpsApi;
 import java.net.URI;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * The built-in sandbox: the testkit's emulators of every source on loopback, serving demo data
  * (a few hundred tasks in every status) to demo credentials, so the whole path (signing, HTTP,
- * paging, mapping) runs with no account.
+ * paging, mapping) runs with no account. Neither Tencent API documents empty pages before the
+ * end, so the sandbox serves none; the KooDrive emulator will.
  */
 final class Sandbox implements AutoCloseable {
 
@@ -30,11 +32,17 @@ final class Sandbox implements AutoCloseable {
     private final Map<String, Emulator> emulators = new LinkedHashMap<>();
 
     Sandbox(Clock clock) {
+        this(clock, 0);
+    }
+
+    /** A sandbox whose emulators listen on {@code port} and the ports after it (0: free ports). */
+    Sandbox(Clock clock, int port) {
         List<EmulatedTask> mpsTasks = SeededTasks.generate(2026, 240, clock.instant(), Duration.ofDays(6));
         List<EmulatedTask> clsTasks = SeededTasks.generate(614, 120, clock.instant(), Duration.ofDays(2));
         Map<String, String> keys = Map.of(SECRET_ID, SECRET_KEY);
-        emulators.put("tencent.mps", Emulator.start(new MpsApi(mpsTasks, keys, clock)));
-        emulators.put("tencent.cls", Emulator.start(new ClsApi(clsTasks, keys, clock)));
+        emulators.put("tencent.mps", Emulator.start(new MpsApi(mpsTasks, keys, clock), FaultPlan.none(), port));
+        emulators.put("tencent.cls", Emulator.start(new ClsApi(clsTasks, keys, clock), FaultPlan.none(),
+                port == 0 ? 0 : port + 1));
     }
 
     /** Where each source's emulator listens. */

@@ -22,9 +22,13 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the endpoints and demo credentials as one JSON line.")
     private boolean json;
 
+    @Option(names = "--port", defaultValue = "0",
+            description = "First loopback port (one per source, counting up); default: free ports.")
+    private int port;
+
     @Override
     public Integer call() throws InterruptedException {
-        Sandbox sandbox = new Sandbox(Clock.systemUTC());
+        Sandbox sandbox = new Sandbox(Clock.systemUTC(), port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

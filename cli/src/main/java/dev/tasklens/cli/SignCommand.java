@@ -45,6 +45,9 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--service", description = "TC3 service (default: the host's first label).")
     private String service;
 
+    @Option(names = "--region", description = "tc3 only: the region, sent as X-TC-Region (not signed by TC3).")
+    private String region;
+
     @Option(names = "--time", description = "Sign at this instant (ISO 8601) for a reproducible output.")
     private Instant time;
 
@@ -88,17 +91,24 @@ final class SignCommand implements Callable<Integer> {
         } else {
             signature = signer().sign(request.build(), credentials(), at);
         }
+        Map<String, String> added = new LinkedHashMap<>(signature.headers());
+        if (region != null) {
+            if (!scheme.equalsIgnoreCase("tc3")) {
+                throw new IllegalArgumentException("--region applies to --scheme tc3 only");
+            }
+            added.put("X-TC-Region", region);
+        }
         PrintWriter out = root.out;
         if (curl) {
             StringBuilder command = new StringBuilder("curl -X ").append(method.toUpperCase(Locale.ROOT));
             given.forEach((name, value) -> command.append(" -H ").append(quote(name + ": " + value)));
-            signature.headers().forEach((name, value) -> command.append(" -H ").append(quote(name + ": " + value)));
+            added.forEach((name, value) -> command.append(" -H ").append(quote(name + ": " + value)));
             if (body.length > 0) {
                 command.append(" --data-binary ").append(quote(new String(body, StandardCharsets.UTF_8)));
             }
             out.println(command.append(' ').append(quote(url.toString())));
         } else {
-            signature.headers().forEach((name, value) -> out.println(name + ": " + value));
+            added.forEach((name, value) -> out.println(name + ": " + value));
         }
         return Main.OK;
     }

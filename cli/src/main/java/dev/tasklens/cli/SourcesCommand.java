@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -16,13 +15,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tasklens sources}: every source an adapter on the class path provides, and its rules. */
 @Command(name = "sources", mixinStandardHelpOptions = true, description = "List the sources and their rules.")
 final class SourcesCommand implements Runnable {
-
-    /** The environment variables each provider's adapter reads. */
-    private static final Map<String, List<String>> ENVIRONMENT = Map.of(
-            "tencent", List.of("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
-                    "TENCENTCLOUD_REGION"),
-            "huawei", List.of("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"),
-            "baidu", List.of("BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY"));
 
     @ParentCommand
     private TasklensCommand root;
@@ -43,7 +35,7 @@ final class SourcesCommand implements Runnable {
                         .map(key -> key.name() + (key.required() ? " (required)" : "") + ": " + key.description())
                         .collect(Collectors.joining("; "))));
                 out.println("  environment:  " + String.join(", ",
-                        ENVIRONMENT.getOrDefault(source.id().provider(), List.of("(see the adapter's documentation)"))));
+                        ProviderEnvironment.VARIABLES.getOrDefault(source.id().provider(), List.of("(see the adapter's documentation)"))));
             }
         }
     }

@@ -109,6 +109,14 @@ class CliTest {
         }
 
         @Test
+        void allSourcesWithoutAnyCredentialsSaysWhatToSet() {
+            Run run = run(Map.of(), "list", "--source", "all");
+
+            assertThat(run.code()).isEqualTo(Main.USAGE);
+            assertThat(run.err()).contains("no source has credentials in the environment");
+        }
+
+        @Test
         void anUnknownOptionIsTwo() {
             assertThat(run(Map.of(), "list", "--source", "tencent.mps", "--bogus").code()).isEqualTo(Main.USAGE);
         }
@@ -150,6 +158,15 @@ class CliTest {
             assertThat(run.lines()).contains("Authorization: TC3-HMAC-SHA256 Credential=AKIDEXAMPLE1234567890/"
                     + "2024-11-22/mps/tc3_request, SignedHeaders=content-type;host, Signature="
                     + "fe01c3c3aae7500afeba772ec2f2646b67612e19788c7e77651c4f4918c115bb", "X-TC-Timestamp: 1732276800");
+        }
+
+        @Test
+        void tc3WithARegion() {
+            Run run = run(Map.of("TENCENTCLOUD_SECRET_ID", "AKIDEXAMPLE1234567890", "TENCENTCLOUD_SECRET_KEY",
+                    "EXAMPLEsecretKEY0123456789abcdef"), "sign", "--scheme", "tc3", "--region", "ap-guangzhou",
+                    "-H", "Content-Type: application/json", "POST", "https://mps.tencentcloudapi.com/");
+
+            assertThat(run.lines()).contains("X-TC-Region: ap-guangzhou");
         }
 
         @Test
@@ -204,14 +221,25 @@ class CliTest {
             return builder.redirectErrorStream(false).start();
         }
 
-        @Test
-        void theSandboxListingRunsEndToEnd() throws Exception {
-            Process process = start("list", "--sandbox", "--source", "tencent.cls", "--output", "csv");
+        private List<String> output(String format) throws Exception {
+            Process process = start("list", "--sandbox", "--source", "tencent.cls", "--output", format);
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
-            assertThat(out.lines()).hasSize(121).first().asString().startsWith("source,id,");
+            return out.lines().toList();
+        }
+
+        @Test
+        void theSandboxListingRunsEndToEndInEveryFormat() throws Exception {
+            List<String> csv = output("csv");
+            List<String> json = output("json");
+            List<String> table = output("table");
+
+            assertThat(csv).hasSize(121).first().asString().startsWith("source,id,");
+            assertThat(json).hasSize(120).allSatisfy(line -> assertThat(JSON.fromJson(line, Map.class).get("source"))
+                    .isEqualTo("tencent.cls"));
+            assertThat(table).hasSize(121).first().asString().startsWith("SOURCE ");
+            assertThat(table.subList(1, table.size())).allSatisfy(line -> assertThat(line).startsWith("tencent.cls  "));
         }
 
         @Test

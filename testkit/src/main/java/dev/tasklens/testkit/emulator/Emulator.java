@@ -42,13 +42,14 @@ public final class Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private Emulator(ApiHandler handler, FaultPlan faults) {
+    private Emulator(ApiHandler handler, FaultPlan faults, int port) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.faults = Objects.requireNonNull(faults, "faults");
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not bind an emulator to a loopback port", e);
+            throw new UncheckedIOException("could not bind an emulator to loopback port " + port
+                    + (port == 0 ? "" : "; is it in use? choose another"), e);
         }
         this.executor = Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task, "tasklens-emulator");
@@ -67,7 +68,7 @@ public final class Emulator implements AutoCloseable {
      * @return the running emulator
      */
     public static Emulator start(ApiHandler handler) {
-        return new Emulator(handler, FaultPlan.none());
+        return new Emulator(handler, FaultPlan.none(), 0);
     }
 
     /**
@@ -78,7 +79,23 @@ public final class Emulator implements AutoCloseable {
      * @return the running emulator
      */
     public static Emulator start(ApiHandler handler, FaultPlan faults) {
-        return new Emulator(handler, faults);
+        return new Emulator(handler, faults, 0);
+    }
+
+    /**
+     * Starts an emulator on a given loopback port.
+     *
+     * @param handler the API
+     * @param faults which request gets which fault
+     * @param port the port, or 0 for a free one
+     * @return the running emulator
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public static Emulator start(ApiHandler handler, FaultPlan faults, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not 0..65535");
+        }
+        return new Emulator(handler, faults, port);
     }
 
     /**

@@ -1,0 +1,24 @@
+package dev.tasklens.cli;
+
+import java.util.List;
+import java.util.Map;
+
+/** The environment variables each provider's adapter reads; the first two are the key pair. */
+final class ProviderEnvironment {
+
+    static final Map<String, List<String>> VARIABLES = Map.of(
+            "tencent", List.of("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
+                    "TENCENTCLOUD_REGION"),
+            "huawei", List.of("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+            "baidu", List.of("BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN"));
+
+    private ProviderEnvironment() {
+    }
+
+    /** Whether the environment holds a key pair for the provider. */
+    static boolean hasCredentials(String provider, Map<String, String> environment) {
+        List<String> names = VARIABLES.get(provider);
+        return names != null && names.subList(0, 2).stream()
+                .allMatch(name -> environment.get(name) != null && !environment.get(name).isBlank());
+    }
+}
