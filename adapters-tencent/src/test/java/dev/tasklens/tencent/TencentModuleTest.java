@@ -17,6 +17,7 @@ import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.source.SourceSettings;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.testkit.data.SeededTasks;
 import dev.tasklens.testkit.emulator.Emulator;
@@ -47,6 +48,7 @@ class TencentModuleTest {
                 bind(Clock.class).toInstance(Clock.fixed(NOW, ZoneOffset.UTC));
                 bind(RetryPolicy.class).toInstance(RetryPolicy.defaults());
                 bind(Sleeper.class).toInstance(duration -> { });
+                bind(SourceSettings.class).toInstance(new SourceSettings(Map.of(), Map.of()));
             }
         };
     }

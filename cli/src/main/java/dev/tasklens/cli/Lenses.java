@@ -1,17 +1,17 @@
 package dev.tasklens.cli;
 
 import dev.tasklens.client.TaskLens;
-import dev.tasklens.tencent.TencentModule;
-import dev.tasklens.tencent.TencentSettings;
+import dev.tasklens.domain.SourceId;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the TaskLens a command uses: every adapter on the class path, and, where the command
- * line points a provider elsewhere (the sandbox, {@code --endpoint}, {@code --region}), that
- * provider's module with those settings instead of the discovered one.
+ * Builds the TaskLens a command uses: every adapter on the class path, told the environment to
+ * read credentials from and where to send a source's requests. Nothing here names a provider's
+ * module, so a new adapter jar joins without a change.
  */
 final class Lenses {
 
@@ -19,18 +19,21 @@ final class Lenses {
     }
 
     static TaskLens forSandbox(Sandbox sandbox, Clock clock) {
-        return TaskLens.builder().clock(clock).module(new TencentModule(sandbox.tencentSettings())).build();
+        TaskLens.Builder lens = TaskLens.builder().clock(clock).environment(sandbox.environment());
+        sandbox.endpoints().forEach((source, uri) -> lens.endpoint(SourceId.of(source), uri));
+        return lens.build();
     }
 
     static TaskLens forEnvironment(Map<String, String> environment, Optional<String> source, Optional<URI> endpoint,
             Optional<String> region, Clock clock) {
-        TencentSettings fromEnvironment = TencentSettings.fromEnvironment(environment);
-        boolean mps = source.filter("tencent.mps"::equals).isPresent();
-        boolean cls = source.filter("tencent.cls"::equals).isPresent();
-        TencentSettings tencent = new TencentSettings(fromEnvironment.credentials(),
-                mps ? endpoint : Optional.empty(),
-                region.or(fromEnvironment::clsRegion),
-                cls ? endpoint : Optional.empty());
-        return TaskLens.builder().clock(clock).module(new TencentModule(tencent)).build();
+        Map<String, String> variables = new HashMap<>(environment);
+        // --region fills the provider's region variable (TENCENTCLOUD_REGION, ...).
+        region.ifPresent(name -> source.filter(id -> !id.equals("all")).map(id -> SourceId.of(id).provider())
+                .map(ProviderEnvironment.REGION::get)
+                .ifPresent(variable -> variables.put(variable, name)));
+        TaskLens.Builder lens = TaskLens.builder().clock(clock).environment(variables);
+        endpoint.ifPresent(uri -> source.filter(id -> !id.equals("all"))
+                .ifPresent(id -> lens.endpoint(SourceId.of(id), uri)));
+        return lens.build();
     }
 }

@@ -12,6 +12,9 @@ final class ProviderEnvironment {
             "huawei", List.of("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"),
             "baidu", List.of("BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN"));
 
+    /** The variable holding each provider's region, where it has one. */
+    static final Map<String, String> REGION = Map.of("tencent", "TENCENTCLOUD_REGION");
+
     private ProviderEnvironment() {
     }
 

@@ -1,8 +1,5 @@
 package dev.tasklens.cli;
 
-import dev.tasklens.ports.credentials.Credentials;
-import dev.tasklens.ports.credentials.CredentialsProvider;
-import dev.tasklens.tencent.TencentSettings;
 import dev.tasklens.testkit.data.EmulatedTask;
 import dev.tasklens.testkit.data.SeededTasks;
 import dev.tasklens.testkit.emulator.Emulator;
@@ -15,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The built-in sandbox: the testkit's emulators of every source on loopback, serving demo data
@@ -52,11 +48,9 @@ final class Sandbox implements AutoCloseable {
         return endpoints;
     }
 
-    /** Settings that point the Tencent sources at the emulators with the demo credentials. */
-    TencentSettings tencentSettings() {
-        return new TencentSettings(CredentialsProvider.of(Credentials.of(SECRET_ID, SECRET_KEY)),
-                Optional.of(endpoints().get("tencent.mps")), Optional.empty(),
-                Optional.of(endpoints().get("tencent.cls")));
+    /** The demo credentials as the adapters read them from the environment. */
+    Map<String, String> environment() {
+        return Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
     }
 
     /** The demo credentials by provider. */

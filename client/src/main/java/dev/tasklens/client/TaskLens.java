@@ -17,6 +17,7 @@ import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.source.SourceSettings;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.transport.jdk.JdkHttpTransport;
 import java.time.Clock;
@@ -145,6 +146,8 @@ public final class TaskLens implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private final List<Module> modules = new ArrayList<>();
         private boolean discover = true;
+        private Map<String, String> environment = System.getenv();
+        private final Map<SourceId, java.net.URI> endpoints = new TreeMap<>();
 
         private Builder() {
         }
@@ -206,6 +209,31 @@ public final class TaskLens implements AutoCloseable {
         }
 
         /**
+         * Reads credentials and regions from these variables instead of the process environment
+         * (the names are each provider's usual ones; {@code tasklens sources} lists them).
+         *
+         * @param variables the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(Objects.requireNonNull(variables, "environment"));
+            return this;
+        }
+
+        /**
+         * Sends a source's requests to this endpoint instead of its default (an emulator, a
+         * regional host, a proxy).
+         *
+         * @param source the source
+         * @param uri the endpoint
+         * @return this builder
+         */
+        public Builder endpoint(SourceId source, java.net.URI uri) {
+            endpoints.put(Objects.requireNonNull(source, "source"), Objects.requireNonNull(uri, "endpoint"));
+            return this;
+        }
+
+        /**
          * Does not look for adapters on the class path: only the modules given are used.
          *
          * @return this builder
@@ -237,6 +265,7 @@ public final class TaskLens implements AutoCloseable {
                     bind(Clock.class).toInstance(clock);
                     bind(RetryPolicy.class).toInstance(retryPolicy);
                     bind(Sleeper.class).toInstance(sleeper);
+                    bind(SourceSettings.class).toInstance(new SourceSettings(environment, endpoints));
                 }
             };
             // The caller's modules may override the defaults (a transport, a clock) and add adapters.

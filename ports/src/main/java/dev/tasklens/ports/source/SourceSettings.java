@@ -1,0 +1,48 @@
+package dev.tasklens.ports.source;
+
+import dev.tasklens.domain.SourceId;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an application tells every adapter, whichever providers are on the class path: the
+ * environment variables to read credentials and regions from, and endpoint overrides per source
+ * (an emulator, a regional host, a proxy).
+ *
+ * @param environment the variables, usually {@link System#getenv()}
+ * @param endpoints where to send a source's requests instead of its default endpoint
+ */
+public record SourceSettings(Map<String, String> environment, Map<SourceId, URI> endpoints) {
+
+    /**
+     * Freezes the maps.
+     *
+     * @param environment see the record component
+     * @param endpoints see the record component
+     */
+    public SourceSettings {
+        environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        endpoints = Map.copyOf(Objects.requireNonNull(endpoints, "endpoints"));
+    }
+
+    /**
+     * The process environment, no overrides.
+     *
+     * @return the settings
+     */
+    public static SourceSettings fromSystem() {
+        return new SourceSettings(System.getenv(), Map.of());
+    }
+
+    /**
+     * A source's endpoint override.
+     *
+     * @param source the source
+     * @return the endpoint, if overridden
+     */
+    public Optional<URI> endpoint(SourceId source) {
+        return Optional.ofNullable(endpoints.get(source));
+    }
+}
