@@ -243,6 +243,24 @@ class CliTest {
         }
 
         @Test
+        void theSandboxTakesAPort() throws Exception {
+            int port;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+            Process process = start("sandbox", "--json", "--port", Integer.toString(port));
+            try {
+                String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+
+                assertThat(line).contains(":" + port + "/").contains(":" + (port + 1) + "/");
+            } finally {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+
+        @Test
         void theSandboxServerSaysWhereItIsInOneJsonLine() throws Exception {
             Process process = start("sandbox", "--json");
             try {
