@@ -22,6 +22,7 @@ import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.cls.ClsSigner;
+import dev.tasklens.tencent.source.TencentSourceBuilder;
 import dev.tasklens.tencent.internal.JsonTree;
 import dev.tasklens.tencent.internal.SignedRequests;
 import java.net.URI;
@@ -85,11 +86,12 @@ public final class ClsTaskSource implements TaskSource {
     private final ZoneId zone;
     private final ClsSigner signer = ClsSigner.create();
 
-    private ClsTaskSource(Builder builder) {
+    private ClsTaskSource(Builder builder, CredentialsProvider credentials, HttpTransport transport,
+            Resilience resilience) {
         this.endpoint = Optional.ofNullable(builder.endpoint);
-        this.credentials = Objects.requireNonNull(builder.credentials, "credentials: call credentials(...)");
-        this.transport = Objects.requireNonNull(builder.transport, "transport: call transport(...)");
-        this.resilience = Objects.requireNonNull(builder.resilience, "resilience: call resilience(...)");
+        this.credentials = credentials;
+        this.transport = transport;
+        this.resilience = resilience;
         this.clock = builder.clock;
         this.zone = builder.zone;
     }
@@ -231,17 +233,19 @@ public final class ClsTaskSource implements TaskSource {
     }
 
     /** Configures a {@link ClsTaskSource}. */
-    public static final class Builder {
+    public static final class Builder extends TencentSourceBuilder<Builder> {
         private URI endpoint;
         private String region;
         private boolean intranet;
-        private CredentialsProvider credentials;
-        private HttpTransport transport;
-        private Resilience resilience;
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = CHINA_STANDARD_TIME;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -289,39 +293,6 @@ public final class ClsTaskSource implements TaskSource {
         }
 
         /**
-         * Sets where the credentials come from.
-         *
-         * @param provider the provider
-         * @return this builder
-         */
-        public Builder credentials(CredentialsProvider provider) {
-            this.credentials = Objects.requireNonNull(provider, "credentials");
-            return this;
-        }
-
-        /**
-         * Sets the HTTP transport.
-         *
-         * @param httpTransport the transport
-         * @return this builder
-         */
-        public Builder transport(HttpTransport httpTransport) {
-            this.transport = Objects.requireNonNull(httpTransport, "transport");
-            return this;
-        }
-
-        /**
-         * Sets the retry, rate-limit and clock-skew handling.
-         *
-         * @param value the resilience
-         * @return this builder
-         */
-        public Builder resilience(Resilience value) {
-            this.resilience = Objects.requireNonNull(value, "resilience");
-            return this;
-        }
-
-        /**
          * Sets the clock for the default window (the last three days).
          *
          * @param value the clock
@@ -350,7 +321,7 @@ public final class ClsTaskSource implements TaskSource {
          * @throws NullPointerException naming the part that is missing
          */
         public ClsTaskSource build() {
-            return new ClsTaskSource(this);
+            return new ClsTaskSource(this, credentials(), transport(), resilience());
         }
     }
 }

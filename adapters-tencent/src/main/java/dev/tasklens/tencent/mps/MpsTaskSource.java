@@ -19,6 +19,7 @@ import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.tc3.Tc3Signer;
 import dev.tasklens.tencent.internal.ApiErrors;
+import dev.tasklens.tencent.source.TencentSourceBuilder;
 import dev.tasklens.tencent.internal.JsonTree;
 import dev.tasklens.tencent.internal.SignedRequests;
 import java.net.URI;
@@ -93,11 +94,12 @@ public final class MpsTaskSource implements TaskSource {
     private final Executor executor;
     private final Tc3Signer signer = Tc3Signer.forService("mps");
 
-    private MpsTaskSource(Builder builder) {
+    private MpsTaskSource(Builder builder, CredentialsProvider credentials, HttpTransport transport,
+            Resilience resilience) {
         this.endpoint = builder.endpoint;
-        this.credentials = Objects.requireNonNull(builder.credentials, "credentials: call credentials(...)");
-        this.transport = Objects.requireNonNull(builder.transport, "transport: call transport(...)");
-        this.resilience = Objects.requireNonNull(builder.resilience, "resilience: call resilience(...)");
+        this.credentials = credentials;
+        this.transport = transport;
+        this.resilience = resilience;
         this.executor = builder.executor.orElseGet(MpsTaskSource::scanThreads);
     }
 
@@ -267,14 +269,16 @@ public final class MpsTaskSource implements TaskSource {
     }
 
     /** Configures an {@link MpsTaskSource}. */
-    public static final class Builder {
+    public static final class Builder extends TencentSourceBuilder<Builder> {
         private URI endpoint = DEFAULT_ENDPOINT;
-        private CredentialsProvider credentials;
-        private HttpTransport transport;
-        private Resilience resilience;
         private Optional<Executor> executor = Optional.empty();
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -300,46 +304,13 @@ public final class MpsTaskSource implements TaskSource {
         }
 
         /**
-         * Sets where the credentials come from.
-         *
-         * @param provider the provider
-         * @return this builder
-         */
-        public Builder credentials(CredentialsProvider provider) {
-            this.credentials = Objects.requireNonNull(provider, "credentials");
-            return this;
-        }
-
-        /**
-         * Sets the HTTP transport.
-         *
-         * @param httpTransport the transport
-         * @return this builder
-         */
-        public Builder transport(HttpTransport httpTransport) {
-            this.transport = Objects.requireNonNull(httpTransport, "transport");
-            return this;
-        }
-
-        /**
-         * Sets the retry, rate-limit and clock-skew handling (use {@link #REQUESTS_PER_SECOND}).
-         *
-         * @param value the resilience
-         * @return this builder
-         */
-        public Builder resilience(Resilience value) {
-            this.resilience = Objects.requireNonNull(value, "resilience");
-            return this;
-        }
-
-        /**
          * Builds the source.
          *
          * @return the source
          * @throws NullPointerException naming the part that is missing
          */
         public MpsTaskSource build() {
-            return new MpsTaskSource(this);
+            return new MpsTaskSource(this, credentials(), transport(), resilience());
         }
     }
 }

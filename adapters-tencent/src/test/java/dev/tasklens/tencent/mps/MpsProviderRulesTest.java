@@ -56,6 +56,17 @@ class MpsProviderRulesTest {
                 .build();
     }
 
+    /** A source talking to an emulator in memory, with the test's clock and no retries. */
+    private static MpsTaskSource emulated(Emulator emulator) {
+        return MpsTaskSource.builder()
+                .endpoint(URI.create(emulator.baseUri() + "/"))
+                .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
+                .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
+                .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                        duration -> { }, () -> 0))
+                .build();
+    }
+
     private static HttpResponse reply(String json) {
         return HttpResponse.of(200, HttpHeaders.of("Content-Type", "application/json"), json);
     }
@@ -134,13 +145,7 @@ class MpsProviderRulesTest {
             List<EmulatedTask> tasks = SeededTasks.generate(3, 20, NOW, Duration.ofDays(1));
             try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret"),
                     CLOCK))) {
-                MpsTaskSource source = MpsTaskSource.builder()
-                        .endpoint(URI.create(emulator.baseUri() + "/"))
-                        .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
-                        .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
-                        .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
-                                duration -> { }, () -> 0))
-                        .build();
+                MpsTaskSource source = emulated(emulator);
 
                 List<Task> listed = list(source, TaskQuery.forSource(MpsTaskSource.describe()).build());
 
@@ -213,13 +218,7 @@ class MpsProviderRulesTest {
             List<EmulatedTask> tasks = SeededTasks.generate(5, 3, NOW, Duration.ofDays(1));
             try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret"),
                     server))) {
-                MpsTaskSource source = MpsTaskSource.builder()
-                        .endpoint(URI.create(emulator.baseUri() + "/"))
-                        .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
-                        .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
-                        .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
-                                duration -> { }, () -> 0))
-                        .build();
+                MpsTaskSource source = emulated(emulator);
 
                 List<Task> listed = SourceListing.of(source, server).list(finished()).stream().toList();
 

@@ -1,0 +1,93 @@
+package dev.tasklens.tencent.source;
+
+import dev.tasklens.ports.credentials.CredentialsProvider;
+import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Resilience;
+import java.util.Objects;
+
+/**
+ * What every Tencent source is built from: credentials, a transport and the resilience its
+ * requests run through. The sources' builders add their own parts.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class TencentSourceBuilder<B extends TencentSourceBuilder<B>> {
+
+    private CredentialsProvider credentials;
+    private HttpTransport transport;
+    private Resilience resilience;
+
+    /** For the sources' builders. */
+    protected TencentSourceBuilder() {
+    }
+
+    /**
+     * This builder, typed.
+     *
+     * @return this
+     */
+    protected abstract B self();
+
+    /**
+     * Sets where the credentials come from.
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public B credentials(CredentialsProvider provider) {
+        this.credentials = Objects.requireNonNull(provider, "credentials");
+        return self();
+    }
+
+    /**
+     * Sets the HTTP transport.
+     *
+     * @param httpTransport the transport
+     * @return this builder
+     */
+    public B transport(HttpTransport httpTransport) {
+        this.transport = Objects.requireNonNull(httpTransport, "transport");
+        return self();
+    }
+
+    /**
+     * Sets the retry, rate-limit and clock-skew handling.
+     *
+     * @param value the resilience
+     * @return this builder
+     */
+    public B resilience(Resilience value) {
+        this.resilience = Objects.requireNonNull(value, "resilience");
+        return self();
+    }
+
+    /**
+     * The credentials set.
+     *
+     * @return the provider
+     * @throws NullPointerException saying to set it
+     */
+    protected CredentialsProvider credentials() {
+        return Objects.requireNonNull(credentials, "credentials: call credentials(...)");
+    }
+
+    /**
+     * The transport set.
+     *
+     * @return the transport
+     * @throws NullPointerException saying to set it
+     */
+    protected HttpTransport transport() {
+        return Objects.requireNonNull(transport, "transport: call transport(...)");
+    }
+
+    /**
+     * The resilience set.
+     *
+     * @return the resilience
+     * @throws NullPointerException saying to set it
+     */
+    protected Resilience resilience() {
+        return Objects.requireNonNull(resilience, "resilience: call resilience(...)");
+    }
+}

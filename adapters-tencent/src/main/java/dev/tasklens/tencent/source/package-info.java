@@ -1,0 +1,2 @@
+/** What the Tencent sources share in their construction. */
+package dev.tasklens.tencent.source;
