@@ -137,6 +137,16 @@ class CliTest {
     }
 
     @Test
+    void anAdapterJarOnTheClassPathJoinsSourcesAndListWithNoChangeHere() {
+        Run sources = run(Map.of(), "sources");
+        Run list = run(Map.of(), "list", "--source", "extra.tasks", "--output", "json");
+
+        assertThat(sources.out()).contains("extra.tasks — an added provider");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.lines()).singleElement().asString().contains("\"id\":\"x-1\"");
+    }
+
+    @Test
     void sourcesListsEveryAdapterWithItsRules() {
         Run run = run(Map.of(), "sources");
 
