@@ -56,7 +56,9 @@ import java.util.Optional;
  *       {@code yyyy-MM-dd HH:mm:ss} in China Standard Time by default (the document names no zone;
  *       Tencent's legacy APIs use Beijing time), configurable.</li>
  *   <li>One window, one reply; the status filter is applied here. A task's creation time is its
- *       {@code start_time}.</li>
+ *       {@code start_time}. A listing without a window that is resumed later covers the last three
+ *       days as of the resume, so its tasks may have moved: give {@code createdAfter}/{@code
+ *       createdBefore} for a listing that resumes exactly.</li>
  *   <li>Status: {@code wait} → PENDING, {@code running} → RUNNING, {@code success} → SUCCEEDED,
  *       {@code failed} → FAILED, anything else → UNKNOWN with the raw value.</li>
  *   <li>Errors are {@code {"errorcode", "errormessage"}} with a real HTTP status: 401

@@ -132,7 +132,8 @@ public final class BceSigner implements RequestSigner {
         credentials.sessionToken().ifPresent(token -> consider(toSign, seen, "x-bce-security-token",
                 "x-bce-security-token", token));
         List<String> canonicalHeaders = new ArrayList<>(toSign.size());
-        toSign.forEach((name, value) -> canonicalHeaders.add(new CanonicalBuilder(64)
+        CanonicalBuilder line = new CanonicalBuilder(128);
+        toSign.forEach((name, value) -> canonicalHeaders.add(line.reset()
                 .appendEncoded(name.trim().toLowerCase(Locale.ROOT), false).append(':')
                 .appendEncoded(value.trim(), false).toString()));
         Collections.sort(canonicalHeaders);
@@ -154,7 +155,7 @@ public final class BceSigner implements RequestSigner {
         String secret = credentials.secretKey();
         String signature = Hex.encode(keys.hmac(secret, authPrefix, () -> Hex.encode(Crypto.hmacSha256(
                 secret.getBytes(StandardCharsets.UTF_8), authPrefix.getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.UTF_8), canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+                .getBytes(StandardCharsets.UTF_8), canonical));
 
         Map<String, String> added = new LinkedHashMap<>();
         added.put("Authorization", authPrefix + "/" + signedHeaders + "/" + signature);
@@ -202,10 +203,11 @@ public final class BceSigner implements RequestSigner {
             return "";
         }
         List<String> pairs = new ArrayList<>(parameters.size());
+        CanonicalBuilder pair = new CanonicalBuilder(128);
         for (QueryParameter parameter : parameters) {
             String name = parameter.encodedName(false);
             if (!name.equalsIgnoreCase("authorization")) {
-                CanonicalBuilder pair = new CanonicalBuilder(64).append(name).append('=');
+                pair.reset().append(name).append('=');
                 parameter.appendEncodedValue(pair, false);
                 pairs.add(pair.toString());
             }

@@ -84,14 +84,15 @@ public final class CanonicalBuilder {
      * @return this builder
      */
     public CanonicalBuilder append(CharSequence text, int from, int to) {
+        String string = text.toString();
         ensure(to - from);
         byte[] out = buffer;
         int at = length;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = string.charAt(i);
             if (c >= 0x80) {
                 length = at;
-                return appendUtf8(text.subSequence(i, to).toString());
+                return appendUtf8(string.substring(i, to));
             }
             out[at++] = (byte) c;
         }
@@ -140,24 +141,34 @@ public final class CanonicalBuilder {
      * @return this builder
      */
     public CanonicalBuilder appendEncoded(CharSequence text, int from, int to, boolean keepSlash) {
-        ensure(to - from);
+        String string = text.toString();
+        // Room for the worst ASCII case (every character escaped); non-ASCII grows as needed.
+        ensure(3 * (to - from));
+        byte[] out = buffer;
+        int at = length;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80 && (UNRESERVED[c] || keepSlash && c == '/')) {
-                if (length == buffer.length) {
-                    ensure(1);
+            char c = string.charAt(i);
+            if (c < 0x80) {
+                if (UNRESERVED[c] || keepSlash && c == '/') {
+                    out[at++] = (byte) c;
+                } else {
+                    out[at++] = '%';
+                    out[at++] = HEX[c >> 4];
+                    out[at++] = HEX[c & 0xF];
                 }
-                buffer[length++] = (byte) c;
-            } else if (c < 0x80) {
-                appendEscape(c);
             } else {
+                length = at;
                 int end = Character.isHighSurrogate(c) && i + 1 < to ? i + 2 : i + 1;
-                for (byte b : text.subSequence(i, end).toString().getBytes(StandardCharsets.UTF_8)) {
+                for (byte b : string.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
                     appendEscape(b & 0xFF);
                 }
+                ensure(3 * (to - end));
+                out = buffer;
+                at = length;
                 i = end - 1;
             }
         }
+        length = at;
         return this;
     }
 
@@ -213,6 +224,28 @@ public final class CanonicalBuilder {
         buffer[length++] = '%';
         buffer[length++] = HEX[b >> 4];
         buffer[length++] = HEX[b & 0xF];
+    }
+
+    /**
+     * Empties the builder to build another text in the same buffer.
+     *
+     * @return this builder
+     */
+    public CanonicalBuilder reset() {
+        length = 0;
+        ascii = true;
+        return this;
+    }
+
+    /**
+     * Feeds the bytes built so far to a MAC and returns the MAC.
+     *
+     * @param mac an initialised MAC
+     * @return the MAC of the bytes
+     */
+    public byte[] macOf(javax.crypto.Mac mac) {
+        mac.update(buffer, 0, length);
+        return mac.doFinal();
     }
 
     /**

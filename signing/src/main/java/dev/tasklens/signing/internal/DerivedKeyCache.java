@@ -48,6 +48,23 @@ public final class DerivedKeyCache {
      * @return the MAC
      */
     public byte[] hmac(String secret, String scope, Supplier<byte[]> derive, byte[] data) {
+        return mac(secret, scope, derive).doFinal(data);
+    }
+
+    /**
+     * HMAC of a canonical request's bytes, straight from its buffer.
+     *
+     * @param secret the secret key
+     * @param scope everything else the key depends on
+     * @param derive computes the key bytes
+     * @param data the canonical request
+     * @return the MAC
+     */
+    public byte[] hmac(String secret, String scope, Supplier<byte[]> derive, CanonicalBuilder data) {
+        return data.macOf(mac(secret, scope, derive));
+    }
+
+    private Mac mac(String secret, String scope, Supplier<byte[]> derive) {
         Entry entry = last.get();
         if (entry == null || !entry.scope.equals(scope) || !entry.secret.equals(secret)) {
             try {
@@ -60,6 +77,6 @@ public final class DerivedKeyCache {
             last.set(entry);
         }
         // doFinal leaves the Mac initialised with the same key, ready for the next message.
-        return entry.mac.doFinal(data);
+        return entry.mac;
     }
 }
