@@ -3,7 +3,10 @@ package dev.tasklens.cli;
 import java.util.List;
 import java.util.Map;
 
-/** The environment variables each provider's adapter reads; the first two are the key pair. */
+/**
+ * The environment variables each provider's adapter reads: the key pair, then the session token,
+ * then anything else (the region).
+ */
 final class ProviderEnvironment {
 
     static final Map<String, List<String>> VARIABLES = Map.of(

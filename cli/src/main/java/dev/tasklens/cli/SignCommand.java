@@ -83,17 +83,11 @@ final class SignCommand implements Callable<Integer> {
             given.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
             request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        Signature signature;
-        if (scheme.equalsIgnoreCase("cls")) {
-            Duration validity = Duration.ofSeconds(Optional.ofNullable(expires).orElse(300));
-            signature = ClsSigner.create().signForWindow(request.build(), credentials(), at.minus(ClsSigner.BACKDATE),
-                    at.plus(validity));
-        } else {
-            signature = signer().sign(request.build(), credentials(), at);
-        }
+        Scheme chosen = Scheme.parse(scheme);
+        Signature signature = signer(chosen).sign(request.build(), credentials(chosen), at);
         Map<String, String> added = new LinkedHashMap<>(signature.headers());
         if (region != null) {
-            if (!scheme.equalsIgnoreCase("tc3")) {
+            if (chosen != Scheme.TC3) {
                 throw new IllegalArgumentException("--region applies to --scheme tc3 only");
             }
             added.put("X-TC-Region", region);
@@ -113,33 +107,43 @@ final class SignCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private RequestSigner signer() {
-        return switch (scheme.toLowerCase(Locale.ROOT)) {
-            case "tc3" -> service == null ? Tc3Signer.create() : Tc3Signer.forService(service);
-            case "huawei" -> HuaweiSigner.create();
-            case "bce" -> expires == null ? BceSigner.create() : BceSigner.create().expiringAfter(expires);
-            default -> throw new IllegalArgumentException("--scheme '" + scheme + "' is not one of tc3, cls, huawei,"
-                    + " bce");
+    /** The schemes, each with the provider whose environment variables hold its key pair. */
+    private enum Scheme {
+        TC3("tencent"), CLS("tencent"), HUAWEI("huawei"), BCE("baidu");
+
+        final String provider;
+
+        Scheme(String provider) {
+            this.provider = provider;
+        }
+
+        static Scheme parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--scheme '" + name + "' is not one of tc3, cls, huawei, bce");
+            }
+        }
+    }
+
+    private RequestSigner signer(Scheme chosen) {
+        return switch (chosen) {
+            case TC3 -> service == null ? Tc3Signer.create() : Tc3Signer.forService(service);
+            case CLS -> expires == null ? ClsSigner.create() : ClsSigner.withValidity(Duration.ofSeconds(expires));
+            case HUAWEI -> HuaweiSigner.create();
+            case BCE -> expires == null ? BceSigner.create() : BceSigner.create().expiringAfter(expires);
         };
     }
 
-    private SigningCredentials credentials() {
-        String scheme = this.scheme.toLowerCase(Locale.ROOT);
-        String[] names = switch (scheme) {
-            case "tc3", "cls" -> new String[] {"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY",
-                "TENCENTCLOUD_SESSION_TOKEN"};
-            case "huawei" -> new String[] {"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"};
-            case "bce" -> new String[] {"BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN"};
-            default -> throw new IllegalArgumentException("--scheme '" + this.scheme + "' is not one of tc3, cls,"
-                    + " huawei, bce");
-        };
-        String id = root.environment.get(names[0]);
-        String secret = root.environment.get(names[1]);
-        if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
+    /** The key pair (and session token) from the provider's usual variables. */
+    private SigningCredentials credentials(Scheme chosen) {
+        List<String> names = ProviderEnvironment.VARIABLES.get(chosen.provider);
+        if (!ProviderEnvironment.hasCredentials(chosen.provider, root.environment)) {
             throw new AuthenticationException(SourceId.of("tasklens.sign"), "CredentialsMissing",
-                    "set " + names[0] + " and " + names[1] + " to sign with " + scheme, Optional.empty());
+                    "set " + names.get(0) + " and " + names.get(1) + " to sign with " + scheme, Optional.empty());
         }
-        return new SigningCredentials(id, secret, Optional.ofNullable(root.environment.get(names[2])));
+        return new SigningCredentials(root.environment.get(names.get(0)), root.environment.get(names.get(1)),
+                Optional.ofNullable(root.environment.get(names.get(2))));
     }
 
     private byte[] body() {

@@ -20,6 +20,7 @@ import dev.tasklens.ports.resilience.Sleeper;
 import dev.tasklens.ports.source.SourceSettings;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.transport.jdk.JdkHttpTransport;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -147,7 +148,7 @@ public final class TaskLens implements AutoCloseable {
         private final List<Module> modules = new ArrayList<>();
         private boolean discover = true;
         private Map<String, String> environment = System.getenv();
-        private final Map<SourceId, java.net.URI> endpoints = new TreeMap<>();
+        private final Map<SourceId, URI> endpoints = new TreeMap<>();
 
         private Builder() {
         }
@@ -228,7 +229,7 @@ public final class TaskLens implements AutoCloseable {
          * @param uri the endpoint
          * @return this builder
          */
-        public Builder endpoint(SourceId source, java.net.URI uri) {
+        public Builder endpoint(SourceId source, URI uri) {
             endpoints.put(Objects.requireNonNull(source, "source"), Objects.requireNonNull(uri, "endpoint"));
             return this;
         }

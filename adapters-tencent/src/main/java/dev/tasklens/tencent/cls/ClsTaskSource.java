@@ -23,8 +23,10 @@ import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.cls.ClsSigner;
 import dev.tasklens.tencent.source.TencentSourceBuilder;
+import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.tencent.internal.JsonTree;
 import dev.tasklens.tencent.internal.SignedRequests;
+import dev.tasklens.tencent.internal.TencentKeys;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -88,9 +90,9 @@ public final class ClsTaskSource implements TaskSource {
     private final ZoneId zone;
     private final ClsSigner signer = ClsSigner.create();
 
-    private ClsTaskSource(Builder builder, CredentialsProvider credentials, HttpTransport transport,
+    private ClsTaskSource(Builder builder, Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
             Resilience resilience) {
-        this.endpoint = Optional.ofNullable(builder.endpoint);
+        this.endpoint = endpoint;
         this.credentials = credentials;
         this.transport = transport;
         this.resilience = resilience;
@@ -145,9 +147,7 @@ public final class ClsTaskSource implements TaskSource {
     }
 
     private List<Task> send(URI uri, Instant at) {
-        Credentials keys = credentials.credentials().orElseThrow(() -> new AuthenticationException(ID,
-                "CredentialsMissing", "no Tencent Cloud credentials; set TENCENTCLOUD_SECRET_ID and"
-                        + " TENCENTCLOUD_SECRET_KEY", Optional.empty()));
+        Credentials keys = TencentKeys.require(credentials, ID);
         HttpResponse response = transport.send(SignedRequests.sign(HttpRequest.get(uri).build(), signer, keys, at));
         Optional<String> requestId = response.headers().firstValue("X-Cls-Requestid");
         if (response.status() != 200) {
@@ -208,7 +208,7 @@ public final class ClsTaskSource implements TaskSource {
         int status = response.status();
         if (code.equals("AuthFailure.SignatureExpire")) {
             return new AuthenticationException(ID, code, message + "; the local clock is off, check it", requestId,
-                    response.headers().firstValue("Date").flatMap(ClsTaskSource::httpDate));
+                    ApiErrors.serverTime(response));
         }
         if (status == 401 || status == 403 || code.startsWith("AuthFailure")) {
             return new AuthenticationException(ID, code, message + "; check TENCENTCLOUD_SECRET_ID /"
@@ -226,17 +226,8 @@ public final class ClsTaskSource implements TaskSource {
         return new ProviderException(ID, status, code, message, requestId, status >= 500);
     }
 
-    private static Optional<Instant> httpDate(String date) {
-        try {
-            return Optional.of(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Configures a {@link ClsTaskSource}. */
     public static final class Builder extends TencentSourceBuilder<Builder> {
-        private URI endpoint;
         private String region;
         private boolean intranet;
         private Clock clock = Clock.systemUTC();
@@ -252,7 +243,8 @@ public final class ClsTaskSource implements TaskSource {
 
         /**
          * Sets the region, such as {@code ap-guangzhou}: the endpoint becomes
-         * {@code https://<region>.cls.tencentcs.com} (or the intranet domain).
+         * {@code https://<region>.cls.tencentcs.com} (or the intranet domain). An endpoint set
+         * with {@code endpoint(...)} afterwards wins.
          *
          * @param name the CLS region
          * @return this builder
@@ -263,8 +255,7 @@ public final class ClsTaskSource implements TaskSource {
                         + " ap-guangzhou");
             }
             this.region = name;
-            this.endpoint = regionEndpoint();
-            return this;
+            return endpoint(regionEndpoint());
         }
 
         /**
@@ -275,23 +266,11 @@ public final class ClsTaskSource implements TaskSource {
          */
         public Builder intranet() {
             this.intranet = true;
-            this.endpoint = region == null ? endpoint : regionEndpoint();
-            return this;
+            return region == null ? this : endpoint(regionEndpoint());
         }
 
         private URI regionEndpoint() {
             return URI.create("https://" + region + (intranet ? ".cls.tencentyun.com" : ".cls.tencentcs.com"));
-        }
-
-        /**
-         * Sets the endpoint explicitly (an emulator, a proxy).
-         *
-         * @param uri the endpoint
-         * @return this builder
-         */
-        public Builder endpoint(URI uri) {
-            this.endpoint = Objects.requireNonNull(uri, "endpoint");
-            return this;
         }
 
         /**
@@ -323,7 +302,7 @@ public final class ClsTaskSource implements TaskSource {
          * @throws NullPointerException naming the part that is missing
          */
         public ClsTaskSource build() {
-            return new ClsTaskSource(this, credentials(), transport(), resilience());
+            return new ClsTaskSource(this, endpoint(), credentials(), transport(), resilience());
         }
     }
 }

@@ -80,7 +80,13 @@ public final class ApiErrors {
                 + (retryable ? "; retried, then given up" : ""), requestId, retryable);
     }
 
-    private static Optional<Instant> serverTime(HttpResponse reply) {
+    /**
+     * The server's time from a reply's {@code Date} header (RFC 1123), for the clock-skew retry.
+     *
+     * @param reply the reply
+     * @return the server's time, if the header is there and readable
+     */
+    public static Optional<Instant> serverTime(HttpResponse reply) {
         try {
             return reply.headers().firstValue("Date")
                     .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());

@@ -22,6 +22,7 @@ import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.tencent.source.TencentSourceBuilder;
 import dev.tasklens.tencent.internal.JsonTree;
 import dev.tasklens.tencent.internal.SignedRequests;
+import dev.tasklens.tencent.internal.TencentKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -94,9 +95,9 @@ public final class MpsTaskSource implements TaskSource {
     private final Executor executor;
     private final Tc3Signer signer = Tc3Signer.forService("mps");
 
-    private MpsTaskSource(Builder builder, CredentialsProvider credentials, HttpTransport transport,
+    private MpsTaskSource(Builder builder, Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
             Resilience resilience) {
-        this.endpoint = builder.endpoint;
+        this.endpoint = endpoint.orElse(DEFAULT_ENDPOINT);
         this.credentials = credentials;
         this.transport = transport;
         this.resilience = resilience;
@@ -105,19 +106,19 @@ public final class MpsTaskSource implements TaskSource {
 
     /** Daemon threads that end after a minute idle: nothing to close, nothing kept alive. */
     private static Executor scanThreads() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 4, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        return new ThreadPoolExecutor(0, 4, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 task -> {
                     Thread thread = new Thread(task, "tasklens-mps-scan");
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        return pool;
     }
 
     /**
      * Starts a source.
      *
-     * @return a builder; credentials, transport and resilience are required
+     * @return a builder; credentials, transport and resilience are required; the endpoint defaults to
+     *     {@code https://mps.tencentcloudapi.com/}
      */
     public static Builder builder() {
         return new Builder();
@@ -196,9 +197,7 @@ public final class MpsTaskSource implements TaskSource {
     }
 
     private Reply send(MpsScan scan, String scrollToken, PageRequest request, Instant at) {
-        Credentials keys = credentials.credentials().orElseThrow(() -> new AuthenticationException(ID,
-                "CredentialsMissing", "no Tencent Cloud credentials; set TENCENTCLOUD_SECRET_ID and"
-                        + " TENCENTCLOUD_SECRET_KEY", Optional.empty()));
+        Credentials keys = TencentKeys.require(credentials, ID);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Status", scan.status());
         body.put("Limit", request.pageSize());
@@ -270,7 +269,6 @@ public final class MpsTaskSource implements TaskSource {
 
     /** Configures an {@link MpsTaskSource}. */
     public static final class Builder extends TencentSourceBuilder<Builder> {
-        private URI endpoint = DEFAULT_ENDPOINT;
         private Optional<Executor> executor = Optional.empty();
 
         private Builder() {
@@ -293,24 +291,13 @@ public final class MpsTaskSource implements TaskSource {
         }
 
         /**
-         * Sets the endpoint (default {@code https://mps.tencentcloudapi.com/}).
-         *
-         * @param uri the endpoint, such as a regional host or an emulator
-         * @return this builder
-         */
-        public Builder endpoint(URI uri) {
-            this.endpoint = Objects.requireNonNull(uri, "endpoint");
-            return this;
-        }
-
-        /**
          * Builds the source.
          *
          * @return the source
          * @throws NullPointerException naming the part that is missing
          */
         public MpsTaskSource build() {
-            return new MpsTaskSource(this, credentials(), transport(), resilience());
+            return new MpsTaskSource(this, endpoint(), credentials(), transport(), resilience());
         }
     }
 }

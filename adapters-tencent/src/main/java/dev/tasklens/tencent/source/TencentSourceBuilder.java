@@ -3,11 +3,13 @@ package dev.tasklens.tencent.source;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What every Tencent source is built from: credentials, a transport and the resilience its
- * requests run through. The sources' builders add their own parts.
+ * What every Tencent source is built from: credentials, a transport, the resilience its
+ * requests run through, and an optional endpoint. The sources' builders add their own parts.
  *
  * @param <B> the concrete builder
  */
@@ -16,6 +18,7 @@ public abstract class TencentSourceBuilder<B extends TencentSourceBuilder<B>> {
     private CredentialsProvider credentials;
     private HttpTransport transport;
     private Resilience resilience;
+    private Optional<URI> endpoint = Optional.empty();
 
     /** For the sources' builders. */
     protected TencentSourceBuilder() {
@@ -59,6 +62,26 @@ public abstract class TencentSourceBuilder<B extends TencentSourceBuilder<B>> {
     public B resilience(Resilience value) {
         this.resilience = Objects.requireNonNull(value, "resilience");
         return self();
+    }
+
+    /**
+     * Sends the source's requests to this endpoint (an emulator, a regional host, a proxy).
+     *
+     * @param uri the endpoint
+     * @return this builder
+     */
+    public B endpoint(URI uri) {
+        this.endpoint = Optional.of(Objects.requireNonNull(uri, "endpoint"));
+        return self();
+    }
+
+    /**
+     * The endpoint set.
+     *
+     * @return the endpoint, if one was set
+     */
+    protected Optional<URI> endpoint() {
+        return endpoint;
     }
 
     /**
