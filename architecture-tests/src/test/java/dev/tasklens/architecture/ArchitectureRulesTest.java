@@ -12,6 +12,7 @@ import dev.tasklens.domain.archfixture.DomainUsingALibrary;
 import dev.tasklens.domain.archfixture.DomainUsingAPort;
 import dev.tasklens.domain.archfixture.cyclea.A;
 import dev.tasklens.domain.archfixture.cycleb.B;
+import dev.tasklens.emulators.archfixture.EmulatorReadingAnAdapter;
 import dev.tasklens.huawei.archfixture.HuaweiThing;
 import dev.tasklens.ports.archfixture.PortUsingAnAdapter;
 import dev.tasklens.ports.archfixture.PortUsingGuice;
@@ -50,6 +51,7 @@ class ArchitectureRulesTest {
         assertThat(mainCode.contain(dev.tasklens.ports.source.TaskSource.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.signing.tc3.Tc3Signer.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.transport.jdk.JdkHttpTransport.class)).isTrue();
+        assertThat(mainCode.contain(dev.tasklens.emulators.Emulator.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.testkit.contract.TaskSourceContract.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.tencent.mps.MpsTaskSource.class)).isTrue();
         assertThat(mainCode.contain(dev.tasklens.client.TaskLens.class)).isTrue();
@@ -106,6 +108,11 @@ class ArchitectureRulesTest {
         @Test
         void adapterUsingTheClient() {
             assertFails(TasklensRules.NO_ADAPTER_DEPENDS_ON_A_DRIVER_OR_A_TRANSPORT, TencentUsingTheClient.class);
+        }
+
+        @Test
+        void emulatorReadingAnAdapter() {
+            assertFails(TasklensRules.EMULATORS_ARE_WRITTEN_FROM_THE_DOCUMENTS, EmulatorReadingAnAdapter.class);
         }
 
         @Test

@@ -60,11 +60,15 @@ final class TasklensRules {
             .adapter("huawei", "dev.tasklens.huawei..")
             .adapter("baidu", "dev.tasklens.baidu..")
             .adapter("transport", "dev.tasklens.transport..")
+            .adapter("emulators", "dev.tasklens.emulators..")
             .adapter("testkit", "dev.tasklens.testkit..")
             .withOptionalLayers(true)
             // The composition roots see everything by design: they wire the hexagon together.
             .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("dev.tasklens.client..", "dev.tasklens.cli.."),
                     DescribedPredicate.alwaysTrue())
+            // The contract suite runs against the emulators by design (DESIGN.md: testkit sits on emulators).
+            .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.tasklens.testkit.."),
+                    JavaClass.Predicates.resideInAPackage("dev.tasklens.emulators.."))
             .because("the core never knows its adapters, and one provider's adapter never knows another's:"
                     + " that is what lets a user add a provider without touching the others");
 
@@ -74,6 +78,14 @@ final class TasklensRules {
             .because("an adapter talks HTTP through the HttpTransport port and is wired by the client; it must"
                     + " work with any transport and under any composition root")
             .allowEmptyShould(true);
+
+    static final ArchRule EMULATORS_ARE_WRITTEN_FROM_THE_DOCUMENTS = noClasses()
+            .that().resideInAPackage("dev.tasklens.emulators..")
+            .should().dependOnClassesThat().resideInAnyPackage(packagesOf(List.of("tencent", "huawei", "baidu",
+                    "client", "cli", "testkit")))
+            .because("an emulator is the provider's side of the wire, written from the provider's document: an"
+                    + " emulator that reads our adapter shares its misunderstandings and passes every test"
+                    + " against an API that does not exist");
 
     static final ArchRule JSON_B_AND_GUICE_ONLY_IN_ADAPTERS_CLIENT_AND_CLI = noClasses()
             .that().resideInAPackage("dev.tasklens..")
@@ -101,6 +113,7 @@ final class TasklensRules {
 
     static final List<ArchRule> ALL = List.of(DOMAIN_DEPENDS_ONLY_ON_THE_JDK, SIGNING_DEPENDS_ONLY_ON_THE_JDK,
             PORTS_DEPEND_ONLY_ON_THE_DOMAIN, HEXAGON, NO_ADAPTER_DEPENDS_ON_A_DRIVER_OR_A_TRANSPORT,
+            EMULATORS_ARE_WRITTEN_FROM_THE_DOCUMENTS,
             JSON_B_AND_GUICE_ONLY_IN_ADAPTERS_CLIENT_AND_CLI, NOTHING_OUTSIDE_THE_CLI_WRITES_TO_STANDARD_STREAMS,
             NO_MODULE_USES_ANOTHER_MODULES_INTERNALS, NO_PACKAGE_CYCLES);
 

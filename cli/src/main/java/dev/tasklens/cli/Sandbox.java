@@ -1,11 +1,11 @@
 package dev.tasklens.cli;
 
-import dev.tasklens.testkit.data.EmulatedTask;
-import dev.tasklens.testkit.data.SeededTasks;
-import dev.tasklens.testkit.emulator.Emulator;
-import dev.tasklens.testkit.faults.FaultPlan;
-import dev.tasklens.testkit.tencent.ClsApi;
-import dev.tasklens.testkit.tencent.MpsApi;
+import dev.tasklens.emulators.data.EmulatedTask;
+import dev.tasklens.emulators.data.SeededTasks;
+import dev.tasklens.emulators.Emulator;
+import dev.tasklens.emulators.faults.FaultPlan;
+import dev.tasklens.emulators.tencent.ClsApi;
+import dev.tasklens.emulators.tencent.MpsApi;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.tasklens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasklens.testkit.data.SeededTasks;
-import dev.tasklens.testkit.emulator.Emulator;
-import dev.tasklens.testkit.tencent.MpsApi;
+import dev.tasklens.emulators.data.SeededTasks;
+import dev.tasklens.emulators.Emulator;
+import dev.tasklens.emulators.tencent.MpsApi;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.BufferedReader;

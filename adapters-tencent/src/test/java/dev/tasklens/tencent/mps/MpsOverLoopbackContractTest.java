@@ -3,8 +3,8 @@ package dev.tasklens.tencent.mps;
 import dev.tasklens.testkit.contract.ContractSubject;
 import dev.tasklens.testkit.contract.TaskSourceContract;
 import dev.tasklens.testkit.contract.Wiring;
-import dev.tasklens.testkit.data.EmulatedTask;
-import dev.tasklens.testkit.faults.FaultPlan;
+import dev.tasklens.emulators.data.EmulatedTask;
+import dev.tasklens.emulators.faults.FaultPlan;
 import java.util.List;
 
 /** MPS DescribeTasks passes the provider contract suite over the JDK transport on loopback. */

@@ -2,7 +2,7 @@ package dev.tasklens.testkit.contract;
 
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.ports.source.TaskSource;
-import dev.tasklens.testkit.emulator.RequestJournal;
+import dev.tasklens.emulators.RequestJournal;
 import java.util.Objects;
 import java.util.function.Supplier;
 

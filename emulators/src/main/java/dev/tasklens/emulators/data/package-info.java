@@ -1,2 +1,2 @@
 /** Seeded, deterministic task data for emulators. */
-package dev.tasklens.testkit.data;
+package dev.tasklens.emulators.data;

@@ -1,2 +1,2 @@
 /** Faults an emulator injects, and seeded, replayable plans of them. */
-package dev.tasklens.testkit.faults;
+package dev.tasklens.emulators.faults;

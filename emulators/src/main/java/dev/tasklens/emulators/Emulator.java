@@ -1,4 +1,4 @@
-package dev.tasklens.testkit.emulator;
+package dev.tasklens.emulators;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -6,8 +6,8 @@ import dev.tasklens.domain.TransportException;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
-import dev.tasklens.testkit.faults.Fault;
-import dev.tasklens.testkit.faults.FaultPlan;
+import dev.tasklens.emulators.faults.Fault;
+import dev.tasklens.emulators.faults.FaultPlan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.tasklens.testkit.faults;
+package dev.tasklens.emulators.faults;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,12 +1,12 @@
-package dev.tasklens.testkit.tencent;
+package dev.tasklens.emulators.tencent;
 
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
-import dev.tasklens.testkit.data.EmulatedTask;
-import dev.tasklens.testkit.emulator.ApiHandler;
-import dev.tasklens.testkit.emulator.EmulatorRequest;
-import dev.tasklens.testkit.faults.Fault;
+import dev.tasklens.emulators.data.EmulatedTask;
+import dev.tasklens.emulators.ApiHandler;
+import dev.tasklens.emulators.EmulatorRequest;
+import dev.tasklens.emulators.faults.Fault;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;

@@ -1,4 +1,4 @@
-package dev.tasklens.testkit.emulator;
+package dev.tasklens.emulators;
 
 import dev.tasklens.ports.http.HttpRequest;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tasklens.testkit.faults;
+package dev.tasklens.emulators.faults;
 
 import java.util.ArrayList;
 import java.util.List;

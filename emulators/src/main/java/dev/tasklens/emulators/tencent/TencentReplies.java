@@ -1,4 +1,4 @@
-package dev.tasklens.testkit.tencent;
+package dev.tasklens.emulators.tencent;
 
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpResponse;

@@ -1,7 +1,7 @@
-package dev.tasklens.testkit.emulator;
+package dev.tasklens.emulators;
 
 import dev.tasklens.ports.http.HttpRequest;
-import dev.tasklens.testkit.faults.Fault;
+import dev.tasklens.emulators.faults.Fault;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.tasklens.testkit.data;
+package dev.tasklens.emulators.data;
 
 import dev.tasklens.domain.TaskStatus;
 import java.time.Duration;

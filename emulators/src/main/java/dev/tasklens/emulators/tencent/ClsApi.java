@@ -1,4 +1,4 @@
-package dev.tasklens.testkit.tencent;
+package dev.tasklens.emulators.tencent;
 
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
@@ -6,9 +6,9 @@ import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.SigningCredentials;
 import dev.tasklens.signing.cls.ClsSigner;
-import dev.tasklens.testkit.data.EmulatedTask;
-import dev.tasklens.testkit.emulator.ApiHandler;
-import dev.tasklens.testkit.emulator.EmulatorRequest;
+import dev.tasklens.emulators.data.EmulatedTask;
+import dev.tasklens.emulators.ApiHandler;
+import dev.tasklens.emulators.EmulatorRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.net.URLDecoder;

@@ -1,6 +1,8 @@
-package dev.tasklens.testkit.emulator;
+package dev.tasklens.testkit.junit;
 
-import dev.tasklens.testkit.faults.FaultPlan;
+import dev.tasklens.emulators.ApiHandler;
+import dev.tasklens.emulators.Emulator;
+import dev.tasklens.emulators.faults.FaultPlan;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,7 +1,0 @@
-/**
- * The emulator framework: an {@link dev.tasklens.testkit.emulator.ApiHandler} per provider API,
- * served on loopback by {@link dev.tasklens.testkit.emulator.Emulator} or handed requests
- * directly through its in-memory transport, with faults applied from a plan and every request
- * journaled.
- */
-package dev.tasklens.testkit.emulator;
