@@ -3,17 +3,19 @@ package dev.tasklens.emulators;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tasklens.domain.TransportException;
+import dev.tasklens.emulators.faults.Fault;
+import dev.tasklens.emulators.faults.FaultPlan;
+import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
-import dev.tasklens.emulators.faults.Fault;
-import dev.tasklens.emulators.faults.FaultPlan;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,13 +23,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Serves an {@link ApiHandler} on a free port of the loopback interface
- * ({@code com.sun.net.httpserver}), applying a {@link FaultPlan} to the requests and journaling
- * them. The same handler, faults and journal are reachable without sockets through
+ * Serves an {@link ApiHandler} on a port of the loopback interface ({@code com.sun.net.httpserver}),
+ * applying a {@link FaultPlan} and an added latency to the requests and journaling them. The same
+ * handler, faults and journal are reachable without sockets through
  * {@link #inMemoryTransport(Duration)}. Close it to free the port.
+ *
+ * <p>On the wire it behaves as a provider's front end must:
+ * <ul>
+ *   <li>a request target in absolute form ({@code POST http://mps.tencentcloudapi.com/ HTTP/1.1}, what
+ *       a client configured with this emulator as its HTTP proxy sends) is accepted, as RFC 9112
+ *       §3.2.2 requires of a server, and the {@code Host} the client signed is kept;</li>
+ *   <li>a handler that fails answers HTTP 500 with the failure's message, over sockets and in memory
+ *       alike, never a dropped connection.</li>
+ * </ul>
  */
 public final class Emulator implements AutoCloseable {
 
@@ -36,50 +49,58 @@ public final class Emulator implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    /** Threads serving requests at once; a latency holds one per request in flight. */
+    private static final int MAX_THREADS = 64;
+
     private final ApiHandler handler;
     private final FaultPlan faults;
-    private final RequestJournal journal = new RequestJournal();
+    private final Duration latency;
+    private final RequestJournal journal;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private Emulator(ApiHandler handler, FaultPlan faults, int port) {
-        this.handler = Objects.requireNonNull(handler, "handler");
-        this.faults = Objects.requireNonNull(faults, "faults");
+    private Emulator(Builder builder) {
+        this.handler = builder.handler;
+        this.faults = builder.faults;
+        this.latency = builder.latency;
+        this.journal = new RequestJournal(builder.journalLimit);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not bind an emulator to loopback port " + port
-                    + (port == 0 ? "" : "; is it in use? choose another"), e);
+            throw new UncheckedIOException("could not bind an emulator to loopback port " + builder.port
+                    + (builder.port == 0 ? "" : ": it is in use; choose another port or 0 for a free one"), e);
         }
-        this.executor = Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "tasklens-emulator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "tasklens-emulator");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.executor = pool;
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
     }
 
     /**
-     * Starts an emulator without faults.
+     * Starts an emulator without faults on a free port.
      *
      * @param handler the API
      * @return the running emulator
      */
     public static Emulator start(ApiHandler handler) {
-        return new Emulator(handler, FaultPlan.none(), 0);
+        return builder(handler).start();
     }
 
     /**
-     * Starts an emulator with faults.
+     * Starts an emulator with faults on a free port.
      *
      * @param handler the API
      * @param faults which request gets which fault
      * @return the running emulator
      */
     public static Emulator start(ApiHandler handler, FaultPlan faults) {
-        return new Emulator(handler, faults, 0);
+        return builder(handler).faults(faults).start();
     }
 
     /**
@@ -92,10 +113,17 @@ public final class Emulator implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public static Emulator start(ApiHandler handler, FaultPlan faults, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is not 0..65535");
-        }
-        return new Emulator(handler, faults, port);
+        return builder(handler).faults(faults).port(port).start();
+    }
+
+    /**
+     * A builder for an emulator of this API, with no faults, no added latency and a free port.
+     *
+     * @param handler the API
+     * @return the builder
+     */
+    public static Builder builder(ApiHandler handler) {
+        return new Builder(handler);
     }
 
     /**
@@ -118,9 +146,9 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * A transport that hands requests straight to this emulator's handler, with the same faults
-     * and journal, without sockets: a dropped connection or a truncated body becomes a retryable
-     * {@link TransportException}, a slow reply longer than the timeout a timeout.
+     * A transport that hands requests straight to this emulator's handler, with the same faults,
+     * latency and journal, without sockets: a dropped connection or a truncated body becomes a
+     * retryable {@link TransportException}, a delay longer than the timeout a timeout.
      *
      * @param timeout the request timeout the transport pretends to have
      * @return the transport
@@ -129,75 +157,96 @@ public final class Emulator implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout");
         return request -> {
             Exchange exchange = exchange(request);
-            if (exchange.fault.isPresent()) {
-                Fault fault = exchange.fault.get();
-                if (fault instanceof Fault.DroppedConnection) {
-                    throw new TransportException("connection to " + baseUri() + " closed without a reply (emulated)",
-                            new IOException("connection reset"), true);
-                }
-                if (fault instanceof Fault.TruncatedBody) {
-                    throw new TransportException("the reply from " + baseUri() + " was cut short (emulated)",
-                            new IOException("truncated body"), true);
-                }
-                if (fault instanceof Fault.Slow slow && slow.delay().compareTo(timeout) > 0) {
-                    throw new TransportException("no reply from " + baseUri() + " within " + timeout.toMillis()
-                            + " ms (emulated)", new IOException("timeout"), true);
-                }
+            Duration delay = exchange.delay();
+            if (delay.compareTo(timeout) > 0) {
+                throw new TransportException("no reply from " + baseUri() + " within " + timeout.toMillis()
+                        + " ms (emulated)", new IOException("timeout"), true);
             }
-            return exchange.response;
+            sleep(delay);
+            if (exchange.has(Fault.DroppedConnection.class)) {
+                throw new TransportException("connection to " + baseUri() + " closed without a reply (emulated)",
+                        new IOException("connection reset"), true);
+            }
+            if (exchange.has(Fault.TruncatedBody.class)) {
+                throw new TransportException("the reply from " + baseUri() + " was cut short (emulated)",
+                        new IOException("truncated body"), true);
+            }
+            return exchange.response();
         };
     }
 
-    /** The fault (if any) and the reply for one request; shared by both ways in. */
-    private record Exchange(Optional<Fault> fault, HttpResponse response) {
+    /** The fault (if any), the reply and how long it waits, for one request; shared by both ways in. */
+    private record Exchange(Optional<Fault> fault, HttpResponse response, Duration delay) {
+        boolean has(Class<? extends Fault> kind) {
+            return fault.filter(kind::isInstance).isPresent();
+        }
     }
 
     private Exchange exchange(HttpRequest request) {
         journal.record(request);
         Optional<Fault> fault = faults.next();
-        Optional<Fault> protocol = fault.filter(Fault::isProtocolLevel);
-        HttpResponse response;
-        if (fault.isPresent() && fault.get() instanceof Fault.Throttle) {
-            response = handler.throttled();
-        } else if (fault.isPresent() && fault.get() instanceof Fault.ServerError error) {
-            response = handler.serverError(error.status());
-        } else if (fault.isPresent() && fault.get() instanceof Fault.MalformedBody) {
-            response = handler.malformed();
-        } else {
-            response = handler.handle(new EmulatorRequest(request, protocol));
+        Duration delay = latency.plus(fault.filter(Fault.Slow.class::isInstance)
+                .map(slow -> ((Fault.Slow) slow).delay()).orElse(Duration.ZERO));
+        return new Exchange(fault, respond(request, fault), delay);
+    }
+
+    private HttpResponse respond(HttpRequest request, Optional<Fault> fault) {
+        try {
+            if (fault.isPresent() && fault.get() instanceof Fault.Throttle) {
+                return handler.throttled();
+            }
+            if (fault.isPresent() && fault.get() instanceof Fault.ServerError error) {
+                return handler.serverError(error.status());
+            }
+            if (fault.isPresent() && fault.get() instanceof Fault.MalformedBody) {
+                return handler.malformed();
+            }
+            return handler.handle(new EmulatorRequest(request, fault.filter(Fault::isProtocolLevel)));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in a handler shows as the server error a real gateway would give, never as a hang.
+            return HttpResponse.of(500, HttpHeaders.of("Content-Type", "text/plain; charset=utf-8"),
+                    "emulator handler failed: " + e);
         }
-        return new Exchange(fault, response);
     }
 
     private void serve(HttpExchange http) throws IOException {
         try (http) {
-            HttpRequest request = toRequest(http);
-            Exchange exchange = exchange(request);
-            Optional<Fault> fault = exchange.fault;
-            if (fault.isPresent() && fault.get() instanceof Fault.DroppedConnection) {
+            Exchange exchange;
+            try {
+                exchange = exchange(toRequest(http));
+            } catch (RuntimeException e) {
+                // The request itself could not be read as HTTP (a header the request type refuses, ...).
+                send(http, HttpResponse.of(400, HttpHeaders.of("Content-Type", "text/plain; charset=utf-8"),
+                        "bad request: " + e.getMessage()), false);
+                return;
+            }
+            sleep(exchange.delay());
+            if (exchange.has(Fault.DroppedConnection.class)) {
                 return; // closing without a reply
             }
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                sleep(slow.delay());
-            }
-            HttpResponse response = exchange.response;
-            response.headers().entries().forEach(header -> http.getResponseHeaders().add(header.name(), header.value()));
-            byte[] body = response.body();
-            boolean truncate = fault.isPresent() && fault.get() instanceof Fault.TruncatedBody;
-            http.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(truncate ? Arrays.copyOf(body, body.length / 2) : body);
-            }
-        } catch (RuntimeException e) {
-            // A bug in a handler must show in the test, not as a hung connection.
-            byte[] message = ("emulator handler failed: " + e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            http.sendResponseHeaders(599, message.length);
-            http.getResponseBody().write(message);
+            send(http, exchange.response(), exchange.has(Fault.TruncatedBody.class));
         }
     }
 
+    private static void send(HttpExchange http, HttpResponse response, boolean truncate) throws IOException {
+        response.headers().entries().forEach(header -> http.getResponseHeaders().add(header.name(), header.value()));
+        byte[] body = response.body();
+        http.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(truncate ? Arrays.copyOf(body, body.length / 2) : body);
+            }
+        }
+    }
+
+    /**
+     * The request as the client meant it. An origin-form target ({@code /path?query}) is relative
+     * to this emulator; an absolute-form target ({@code http://host/path}, sent to a proxy) names
+     * the host the client addressed, and is kept as it is, with the {@code Host} header it signed.
+     */
     private HttpRequest toRequest(HttpExchange http) throws IOException {
-        URI uri = URI.create(baseUri() + http.getRequestURI().toString());
+        URI target = http.getRequestURI();
+        URI uri = target.isAbsolute() ? target : URI.create(baseUri() + target.toString());
         HttpRequest.Builder builder = HttpRequest.newBuilder(http.getRequestMethod(), uri);
         for (Map.Entry<String, List<String>> header : http.getRequestHeaders().entrySet()) {
             for (String value : header.getValue()) {
@@ -208,6 +257,9 @@ public final class Emulator implements AutoCloseable {
     }
 
     private static void sleep(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
@@ -220,5 +272,87 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /** How an emulator is started: the API, its faults, an added latency and the port. */
+    public static final class Builder {
+
+        private final ApiHandler handler;
+        private FaultPlan faults = FaultPlan.none();
+        private Duration latency = Duration.ZERO;
+        private int port;
+        private int journalLimit = RequestJournal.DEFAULT_LIMIT;
+
+        private Builder(ApiHandler handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+        }
+
+        /**
+         * Which request gets which fault.
+         *
+         * @param faults the plan; none by default
+         * @return this builder
+         */
+        public Builder faults(FaultPlan faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * A delay added to every reply, as a distant provider has.
+         *
+         * @param latency the delay, zero by default
+         * @return this builder
+         * @throws IllegalArgumentException if negative or over a minute
+         */
+        public Builder latency(Duration latency) {
+            Objects.requireNonNull(latency, "latency");
+            if (latency.isNegative() || latency.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("a latency is 0 to 60 s, got " + latency.toMillis() + " ms");
+            }
+            this.latency = latency;
+            return this;
+        }
+
+        /**
+         * The loopback port to listen on.
+         *
+         * @param port the port, or 0 (the default) for a free one
+         * @return this builder
+         * @throws IllegalArgumentException if not 0..65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * How many requests the journal keeps (the newest); a sandbox serving millions of requests
+         * must not hold them all.
+         *
+         * @param limit at least 0; {@value RequestJournal#DEFAULT_LIMIT} by default
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder journalLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("a journal limit cannot be negative, got " + limit);
+            }
+            this.journalLimit = limit;
+            return this;
+        }
+
+        /**
+         * Binds the port and starts serving.
+         *
+         * @return the running emulator
+         * @throws UncheckedIOException if the port cannot be bound
+         */
+        public Emulator start() {
+            return new Emulator(this);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tasklens.tencent.mps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
@@ -35,14 +36,38 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Second opinion: the official Tencent Cloud Java SDK's {@code MpsClient} (tencentcloud-sdk-java
- * 3.1.1436, {@code DescribeTasks}, version 2019-06-12) pages through the MPS emulator over plain
- * HTTP on loopback. The emulator verifies the SDK's signatures, and
- * the SDK gets exactly the tasks our source gets: the emulator speaks the real protocol.
+ * 3.1.1436, {@code DescribeTasks}, version 2019-06-12) pages through the MPS emulator. The SDK is
+ * configured as a user would point it at a sandbox: its real endpoint {@code mps.tencentcloudapi.com}
+ * over plain HTTP, with the emulator as its HTTP proxy, so it signs for the real host and service
+ * and sends the request target in absolute form. The emulator verifies those signatures as strictly
+ * as the gateway, and the SDK gets exactly the tasks our source gets.
  */
 class OfficialSdkSeesWhatWeSeeTest {
 
     private static final String SECRET_ID = "AKIDEXAMPLE0123456789";
     private static final String SECRET_KEY = "example-mps-secret";
+
+    @Test
+    void theOfficialSdkPointedAtTheEmulatorAsItsEndpointSignsForService127AndIsRefused() {
+        Clock clock = Clock.systemUTC();
+        List<EmulatedTask> tasks = SeededTasks.generate(11, 5, clock.instant(), Duration.ofDays(2));
+        try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of(SECRET_ID, SECRET_KEY), clock))) {
+            HttpProfile http = new HttpProfile();
+            http.setEndpoint(emulator.baseUri().getAuthority());
+            http.setProtocol(HttpProfile.REQ_HTTP);
+            MpsClient sdk = new MpsClient(new Credential(SECRET_ID, SECRET_KEY), "ap-guangzhou",
+                    new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+            DescribeTasksRequest request = new DescribeTasksRequest();
+            request.setStatus("FINISH");
+
+            // The SDK derives the service from the host's first label: "127" for 127.0.0.1.
+            assertThatThrownBy(() -> sdk.DescribeTasks(request))
+                    .isInstanceOf(TencentCloudSDKException.class)
+                    .hasMessageContaining("service '127'")
+                    .satisfies(e -> assertThat(((TencentCloudSDKException) e).getErrorCode())
+                            .isEqualTo("AuthFailure.SignatureFailure"));
+        }
+    }
 
     @Test
     void theOfficialSdkAndOurSourceListTheSameTasks() throws TencentCloudSDKException {
@@ -51,8 +76,10 @@ class OfficialSdkSeesWhatWeSeeTest {
         try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of(SECRET_ID, SECRET_KEY), clock));
                 JdkHttpTransport transport = JdkHttpTransport.create()) {
             HttpProfile http = new HttpProfile();
-            http.setEndpoint(emulator.baseUri().getAuthority());
+            http.setEndpoint("mps.tencentcloudapi.com");
             http.setProtocol(HttpProfile.REQ_HTTP);
+            http.setProxyHost(emulator.baseUri().getHost());
+            http.setProxyPort(emulator.baseUri().getPort());
             MpsClient sdk = new MpsClient(new Credential(SECRET_ID, SECRET_KEY), "ap-guangzhou",
                     new ClientProfile(ClientProfile.SIGN_TC3_256, http));
 
@@ -89,6 +116,10 @@ class OfficialSdkSeesWhatWeSeeTest {
             assertThat(sdkIds).hasSize(35).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(tasks.stream().map(EmulatedTask::id).toList());
             assertThat(ourIds).containsExactlyInAnyOrderElementsOf(sdkIds);
+            assertThat(emulator.journal().requests()).anySatisfy(request -> {
+                assertThat(request.uri().getHost()).isEqualTo("mps.tencentcloudapi.com");
+                assertThat(request.headers().firstValue("Authorization").orElseThrow()).contains("/mps/tc3_request");
+            });
         }
     }
 }

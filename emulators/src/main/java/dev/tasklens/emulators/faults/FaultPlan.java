@@ -1,6 +1,9 @@
 package dev.tasklens.emulators.faults;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,18 +17,24 @@ import java.util.SplittableRandom;
  */
 public final class FaultPlan {
 
+    /** How long a {@code slow} fault of {@link #parse(String, long)} holds its reply. */
+    public static final Duration SLOW = Duration.ofSeconds(2);
+
+    /** The names {@link #parse(String, long)} knows, with the fault each stands for. */
+    private static final Map<String, Fault> NAMED = namedFaults();
+
     private final List<Optional<Fault>> script;
     private final long seed;
-    private final double rate;
     private final List<Fault> kinds;
+    private final double[] cumulative;
     private final SplittableRandom random;
     private int requests;
 
-    private FaultPlan(List<Optional<Fault>> script, long seed, double rate, List<Fault> kinds) {
+    private FaultPlan(List<Optional<Fault>> script, long seed, List<Fault> kinds, double[] cumulative) {
         this.script = script;
         this.seed = seed;
-        this.rate = rate;
         this.kinds = kinds;
+        this.cumulative = cumulative;
         this.random = new SplittableRandom(seed);
     }
 
@@ -35,7 +44,7 @@ public final class FaultPlan {
      * @return the plan
      */
     public static FaultPlan none() {
-        return new FaultPlan(List.of(), 0, 0, List.of());
+        return new FaultPlan(List.of(), 0, List.of(), new double[0]);
     }
 
     /**
@@ -46,7 +55,7 @@ public final class FaultPlan {
      * @return the plan
      */
     public static FaultPlan script(List<Optional<Fault>> faults) {
-        return new FaultPlan(List.copyOf(faults), 0, 0, List.of());
+        return new FaultPlan(List.copyOf(faults), 0, List.of(), new double[0]);
     }
 
     /**
@@ -60,7 +69,7 @@ public final class FaultPlan {
         for (Fault fault : faults) {
             script.add(Optional.of(Objects.requireNonNull(fault, "fault")));
         }
-        return new FaultPlan(List.copyOf(script), 0, 0, List.of());
+        return new FaultPlan(List.copyOf(script), 0, List.of(), new double[0]);
     }
 
     /**
@@ -73,7 +82,8 @@ public final class FaultPlan {
     }
 
     /**
-     * Random faults, replayable from the seed.
+     * Random faults, replayable from the seed: each request gets a fault with probability
+     * {@code rate}, of a kind chosen uniformly.
      *
      * @param seed the seed; the same seed gives the same faults to the same requests
      * @param rate the probability that a request gets a fault, from 0 to 1
@@ -81,13 +91,87 @@ public final class FaultPlan {
      * @return the plan
      */
     public static FaultPlan seeded(long seed, double rate, Fault... kinds) {
-        if (rate < 0 || rate > 1) {
+        if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("a fault rate is a probability from 0 to 1, got " + rate);
         }
         if (kinds.length == 0) {
             throw new IllegalArgumentException("name at least one kind of fault");
         }
-        return new FaultPlan(List.of(), seed, rate, List.of(kinds));
+        Map<Fault, Double> probabilities = new LinkedHashMap<>();
+        for (Fault kind : kinds) {
+            probabilities.merge(Objects.requireNonNull(kind, "kind"), rate / kinds.length, Double::sum);
+        }
+        return weighted(seed, probabilities);
+    }
+
+    /**
+     * Random faults with a probability for each kind, replayable from the seed.
+     *
+     * @param seed the seed; the same seed gives the same faults to the same requests
+     * @param probabilities each fault's probability per request; together at most 1
+     * @return the plan
+     * @throws IllegalArgumentException if a probability is outside 0..1 or they add up to more than 1
+     */
+    public static FaultPlan weighted(long seed, Map<Fault, Double> probabilities) {
+        List<Fault> kinds = new ArrayList<>();
+        double[] cumulative = new double[probabilities.size()];
+        double total = 0;
+        for (Map.Entry<Fault, Double> entry : probabilities.entrySet()) {
+            double probability = Objects.requireNonNull(entry.getValue(), "probability");
+            if (!(probability >= 0 && probability <= 1)) {
+                throw new IllegalArgumentException("the probability of " + entry.getKey() + " must be 0..1, got "
+                        + probability);
+            }
+            total += probability;
+            cumulative[kinds.size()] = total;
+            kinds.add(Objects.requireNonNull(entry.getKey(), "fault"));
+        }
+        if (total > 1 + 1e-9) {
+            throw new IllegalArgumentException("the fault probabilities add up to " + total
+                    + ", more than 1: lower some of them");
+        }
+        return new FaultPlan(List.of(), seed, List.copyOf(kinds), cumulative);
+    }
+
+    /**
+     * A plan from a spec such as {@code throttle=0.3,error=0.1,drop=0.05,slow=0.05}: each name a
+     * fault, each number its probability per request (together at most 1). The names:
+     * {@code throttle} (the provider's own throttling reply), {@code error} (HTTP 503),
+     * {@code drop} (the connection closes without a reply), {@code slow} (the reply waits
+     * {@link #SLOW} more), {@code truncate} (the body stops half-way), {@code malformed} (a body
+     * that does not parse), {@code empty} (an empty page before the end, where the API allows it),
+     * {@code repeat} (a page token handed back again).
+     *
+     * @param spec the spec; blank for no faults
+     * @param seed the seed that replays the plan
+     * @return the plan
+     * @throws IllegalArgumentException naming the part of the spec that is wrong and what is expected
+     */
+    public static FaultPlan parse(String spec, long seed) {
+        Objects.requireNonNull(spec, "spec");
+        if (spec.isBlank()) {
+            return none();
+        }
+        Map<Fault, Double> probabilities = new LinkedHashMap<>();
+        for (String part : spec.split(",", -1)) {
+            String[] pair = part.trim().split("=", -1);
+            Fault fault = pair.length == 2 ? NAMED.get(pair[0].trim()) : null;
+            if (fault == null) {
+                throw new IllegalArgumentException("fault '" + part.trim() + "' is not NAME=PROBABILITY with NAME one"
+                        + " of " + String.join(", ", NAMED.keySet()) + "; for example throttle=0.3,error=0.1");
+            }
+            double probability;
+            try {
+                probability = Double.parseDouble(pair[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the probability of fault '" + pair[0].trim() + "' is '"
+                        + pair[1].trim() + "', not a number from 0 to 1 such as 0.05", e);
+            }
+            if (probabilities.put(fault, probability) != null) {
+                throw new IllegalArgumentException("fault '" + pair[0].trim() + "' is named twice in '" + spec + "'");
+            }
+        }
+        return weighted(seed, probabilities);
     }
 
     /**
@@ -104,8 +188,12 @@ public final class FaultPlan {
             return Optional.empty();
         }
         double draw = random.nextDouble();
-        Fault kind = kinds.get(random.nextInt(kinds.size()));
-        return draw < rate ? Optional.of(kind) : Optional.empty();
+        for (int i = 0; i < cumulative.length; i++) {
+            if (draw < cumulative[i]) {
+                return Optional.of(kinds.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -120,7 +208,28 @@ public final class FaultPlan {
     /** The kind of plan and, for a seeded one, the seed to replay it. */
     @Override
     public String toString() {
-        return kinds.isEmpty() ? "FaultPlan[script=" + script + "]"
-                : "FaultPlan[seed=" + seed + ", rate=" + rate + ", kinds=" + kinds + "]";
+        if (kinds.isEmpty()) {
+            return "FaultPlan[script=" + script + "]";
+        }
+        StringBuilder text = new StringBuilder("FaultPlan[seed=").append(seed);
+        double previous = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            text.append(", ").append(kinds.get(i)).append('=').append(cumulative[i] - previous);
+            previous = cumulative[i];
+        }
+        return text.append(']').toString();
+    }
+
+    private static Map<String, Fault> namedFaults() {
+        Map<String, Fault> named = new LinkedHashMap<>();
+        named.put("throttle", new Fault.Throttle());
+        named.put("error", new Fault.ServerError(503));
+        named.put("drop", new Fault.DroppedConnection());
+        named.put("slow", new Fault.Slow(SLOW));
+        named.put("truncate", new Fault.TruncatedBody());
+        named.put("malformed", new Fault.MalformedBody());
+        named.put("empty", new Fault.EmptyPage());
+        named.put("repeat", new Fault.RepeatedCursor());
+        return java.util.Collections.unmodifiableMap(named);
     }
 }

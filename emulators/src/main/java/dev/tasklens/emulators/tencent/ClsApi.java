@@ -7,6 +7,7 @@ import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.SigningCredentials;
 import dev.tasklens.signing.cls.ClsSigner;
 import dev.tasklens.emulators.data.EmulatedTask;
+import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
 import jakarta.json.Json;
@@ -23,7 +24,9 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,9 +44,11 @@ public final class ClsApi implements ApiHandler {
     /** The time zone of the API's times (China Standard Time). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Pattern SIGN_TIME = Pattern.compile("q-ak=([^&]*)&q-sign-time=(\\d+);(\\d+)&");
+    private static final Pattern AUTHORIZATION = Pattern.compile("q-sign-algorithm=sha1&q-ak=([^&]+)"
+            + "&q-sign-time=(\\d{1,30};\\d{1,30})&q-key-time=(\\d{1,30};\\d{1,30})&q-header-list=([^&]*)"
+            + "&q-url-param-list=([^&]*)&q-signature=([0-9a-f]{40})");
 
-    private final List<EmulatedTask> tasks;
+    private final TaskCatalog tasks;
     private final Map<String, String> secrets;
     private final Clock clock;
 
@@ -55,7 +60,18 @@ public final class ClsApi implements ApiHandler {
      * @param clock the server's clock
      */
     public ClsApi(List<EmulatedTask> tasks, Map<String, String> secrets, Clock clock) {
-        this.tasks = List.copyOf(tasks);
+        this(TaskCatalog.of(tasks), secrets, clock);
+    }
+
+    /**
+     * An emulator serving a catalog of tasks to these keys.
+     *
+     * @param tasks the tasks
+     * @param secrets the accepted SecretIds and their SecretKeys
+     * @param clock the server's clock
+     */
+    public ClsApi(TaskCatalog tasks, Map<String, String> secrets, Clock clock) {
+        this.tasks = tasks;
         this.secrets = Map.copyOf(secrets);
         this.clock = clock;
     }
@@ -72,10 +88,14 @@ public final class ClsApi implements ApiHandler {
         }
         Map<String, String> query = new HashMap<>();
         String raw = request.uri().getRawQuery();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            String[] parts = pair.split("=", 2);
-            query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                    parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        try {
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            }
+        } catch (IllegalArgumentException e) {
+            return error(400, "InvalidParam", "the query string is not URL-encoded");
         }
         String shipper = query.getOrDefault("shipper_id", "");
         if (shipper.isEmpty()) {
@@ -93,10 +113,8 @@ public final class ClsApi implements ApiHandler {
             return error(400, "InvalidParam", "start_time can be within the last three days");
         }
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (EmulatedTask task : tasks) {
-            if (task.createdAt().isBefore(start) || task.createdAt().isAfter(end)) {
-                continue;
-            }
+        TaskCatalog.Selection window = tasks.select(TaskCatalog.allStatuses(), Optional.of(start), Optional.of(end));
+        for (EmulatedTask task : window.page(window.start(), Integer.MAX_VALUE).tasks()) {
             list.add(Json.createObjectBuilder()
                     .add("task_id", task.id())
                     .add("shipper_id", shipper)
@@ -111,29 +129,58 @@ public final class ClsApi implements ApiHandler {
         return reply(200, Json.createObjectBuilder().add("tasks", list).build().toString());
     }
 
+    /**
+     * Verifies the CLS signature as the service does (Tencent Cloud CLS "请求签名", product 614, doc
+     * 12445): {@code q-sign-algorithm=sha1}; {@code q-key-time} equal to {@code q-sign-time}; the
+     * server's clock inside that {@code start;end} window, read without overflow; the signature
+     * recomputed over the headers named in {@code q-header-list}.
+     */
     private Optional<HttpResponse> verify(HttpRequest request) {
         String authorization = request.headers().firstValue("Authorization").orElse("");
-        Matcher parts = SIGN_TIME.matcher(authorization);
-        if (!parts.find()) {
-            return Optional.of(error(401, "AuthFailure.SignatureFailure", "Authorization is not a CLS signature"));
+        Matcher parts = AUTHORIZATION.matcher(authorization);
+        if (!parts.matches()) {
+            return Optional.of(error(401, "AuthFailure.SignatureFailure",
+                    "Authorization is not a CLS signature (q-sign-algorithm=sha1&q-ak=...&q-sign-time=...)"));
         }
         String secret = secrets.get(parts.group(1));
         if (secret == null) {
             return Optional.of(error(401, "AuthFailure.SecretIdNotFound", "the SecretId is not found"));
         }
-        Instant from = Instant.ofEpochSecond(Long.parseLong(parts.group(2)));
-        Instant to = Instant.ofEpochSecond(Long.parseLong(parts.group(3)));
-        if (clock.instant().isBefore(from) || clock.instant().isAfter(to)) {
-            return Optional.of(error(401, "AuthFailure.SignatureExpire", "the signature has expired"));
+        if (!parts.group(2).equals(parts.group(3))) {
+            return Optional.of(error(401, "AuthFailure.SignatureFailure", "q-key-time must equal q-sign-time"));
         }
+        String[] window = parts.group(2).split(";");
+        Instant from = epochSeconds(window[0]);
+        Instant to = epochSeconds(window[1]);
+        if (!from.isBefore(to)) {
+            return Optional.of(error(401, "AuthFailure.SignatureFailure", "q-sign-time must start before it ends"));
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(from) || now.isAfter(to)) {
+            return Optional.of(error(401, "AuthFailure.SignatureExpire", "the signature is not valid at the server's"
+                    + " time: q-sign-time is " + parts.group(2) + ", the server's time is " + now.getEpochSecond()));
+        }
+        Set<String> listed = parts.group(4).isEmpty() ? Set.of()
+                : Set.of(parts.group(4).toLowerCase(Locale.ROOT).split(";"));
         SignableRequest.Builder signable = SignableRequest.builder("GET", request.uri());
         request.headers().entries().stream()
-                .filter(header -> !header.name().equalsIgnoreCase("Authorization"))
+                .filter(header -> listed.contains(header.name().toLowerCase(Locale.ROOT)))
                 .forEach(header -> signable.header(header.name(), header.value()));
-        String expected = ClsSigner.create().signForWindow(signable.build(), SigningCredentials.of(parts.group(1),
-                secret), from, to).authorization();
+        String expected;
+        try {
+            expected = ClsSigner.create().signForWindow(signable.build(), SigningCredentials.of(parts.group(1),
+                    secret), from, to).authorization();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(error(401, "AuthFailure.SignatureFailure", "the request cannot be signed: "
+                    + e.getMessage()));
+        }
         return expected.equals(authorization) ? Optional.empty()
                 : Optional.of(error(401, "AuthFailure.SignatureFailure", "the signature does not match"));
+    }
+
+    /** Unix seconds; a number too large for an instant is a time that never comes. */
+    private static Instant epochSeconds(String digits) {
+        return digits.length() > 15 ? Instant.MAX : Instant.ofEpochSecond(Long.parseLong(digits));
     }
 
     private static String clsStatus(EmulatedTask task) {

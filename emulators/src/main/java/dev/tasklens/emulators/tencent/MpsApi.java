@@ -1,65 +1,89 @@
 package dev.tasklens.emulators.tencent;
 
 import dev.tasklens.domain.TaskStatus;
-import dev.tasklens.ports.http.HttpRequest;
-import dev.tasklens.ports.http.HttpResponse;
-import dev.tasklens.emulators.data.EmulatedTask;
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
+import dev.tasklens.emulators.data.EmulatedTask;
+import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.emulators.faults.Fault;
+import dev.tasklens.ports.http.HttpRequest;
+import dev.tasklens.ports.http.HttpResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * Emulates MPS {@code DescribeTasks} (seed 001; API 3.0, version 2019-06-12):
+ * Emulates MPS {@code DescribeTasks} (seed 001; API 3.0, version 2019-06-12) as strictly as the
+ * API 3.0 gateway:
  *
  * <ul>
- *   <li>{@code POST /} with {@code X-TC-Action: DescribeTasks}, {@code X-TC-Version: 2019-06-12},
- *       TC3 signature verified ({@code AuthFailure.*} on failure, HTTP 200 as API 3.0 does).</li>
- *   <li>{@code Status} is required (WAITING, PROCESSING, FINISH); {@code SubTaskHasFailed} splits
- *       FINISH; {@code Limit} 1..100, default 10, accepted as a number or a string as the
- *       document's own example sends it ({@code InvalidParameterValue.Limit} otherwise);
- *       {@code StartTime}/{@code EndTime} ISO-8601 on the creation time, no earlier than 7 days
- *       ({@code InvalidParameter.StartTime}).</li>
- *   <li>Paging by {@code ScrollToken}, the id of the next page's first task; an empty token ends
- *       the list. {@code TotalCount} counts all matches.</li>
+ *   <li>{@code POST /} with {@code X-TC-Action: DescribeTasks}, {@code X-TC-Version: 2019-06-12} and
+ *       a TC3 signature for service {@code mps} ({@link Tc3Verifier}); errors come as HTTP 200 with
+ *       {@code Response.Error}, as API 3.0 sends them.</li>
+ *   <li>The body is a JSON object of the request's parameters and nothing else
+ *       ({@code UnknownParameter}). {@code Status} is required: WAITING, PROCESSING or FINISH.
+ *       {@code SubTaskHasFailed} (a boolean, official SDK model) splits FINISH. {@code Limit} is
+ *       1..100, default 10, accepted as a number or a string, as the document's own example sends
+ *       {@code "5"}. {@code StartTime}/{@code EndTime} are ISO-8601 creation times no earlier than
+ *       seven days ("只能查询到最近七天（168小时）内的任务"). A value of the wrong type or out of range is
+ *       {@code InvalidParameterValue}, never a dropped connection.</li>
+ *   <li>Paging by {@code ScrollToken}, "下一条记录的 ID": the id of the next page's first task; an
+ *       empty token ends the list. {@code TotalCount} counts all matches.</li>
  *   <li>Unset times are {@code 0000-00-00T00:00:00Z}, the document's sentinel.</li>
  * </ul>
+ *
+ * <p>Pages are read from a {@link TaskCatalog} without copying it, so a million tasks are served
+ * as fast as a hundred.
  */
 public final class MpsApi implements ApiHandler {
 
     /** The sentinel the API sends for a time that is not set. */
     public static final String UNSET_TIME = "0000-00-00T00:00:00Z";
+    /** The service the TC3 credential scope must name. */
+    public static final String SERVICE = "mps";
 
-    private final List<EmulatedTask> tasks;
+    private static final Set<String> PARAMETERS = Set.of("Status", "SubTaskHasFailed", "Limit", "ScrollToken",
+            "StartTime", "EndTime");
+    private static final Duration RETENTION = Duration.ofDays(7);
+
+    private final TaskCatalog tasks;
     private final Tc3Verifier verifier;
     private final Clock clock;
 
     /**
      * An emulator serving these tasks to these keys.
      *
-     * @param tasks the tasks, newest first
+     * @param tasks the tasks
      * @param secrets the accepted SecretIds and their SecretKeys
      * @param clock the server's clock
      */
     public MpsApi(List<EmulatedTask> tasks, Map<String, String> secrets, Clock clock) {
-        this.tasks = List.copyOf(tasks);
-        this.verifier = new Tc3Verifier(secrets, clock);
+        this(TaskCatalog.of(tasks), secrets, clock);
+    }
+
+    /**
+     * An emulator serving a catalog of tasks to these keys.
+     *
+     * @param tasks the tasks
+     * @param secrets the accepted SecretIds and their SecretKeys
+     * @param clock the server's clock
+     */
+    public MpsApi(TaskCatalog tasks, Map<String, String> secrets, Clock clock) {
+        this.tasks = tasks;
+        this.verifier = new Tc3Verifier(SERVICE, secrets, clock);
         this.clock = clock;
     }
 
@@ -79,57 +103,53 @@ public final class MpsApi implements ApiHandler {
         if (refusal.isPresent()) {
             return TencentReplies.error(refusal.get().code(), refusal.get().message(), clock);
         }
-        JsonObject body;
         try {
-            body = Json.createReader(new StringReader(new String(request.body(), StandardCharsets.UTF_8))).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return TencentReplies.error("InvalidParameter", "the body is not a JSON object", clock);
+            return describe(TencentReplies.parameters(request), exchange);
+        } catch (TencentReplies.Refused refused) {
+            return TencentReplies.error(refused.code(), refused.getMessage(), clock);
         }
-        String status = string(body, "Status").orElse("");
-        if (!List.of("WAITING", "PROCESSING", "FINISH").contains(status)) {
-            return TencentReplies.error("InvalidParameterValue.Status",
-                    "Status must be WAITING, PROCESSING or FINISH", clock);
-        }
-        Optional<Long> limit = number(body, "Limit");
-        if (body.containsKey("Limit") && (limit.isEmpty() || limit.get() < 1 || limit.get() > 100)) {
-            return TencentReplies.error("InvalidParameterValue.Limit", "Limit must be 1..100", clock);
-        }
-        Optional<Instant> start;
-        Optional<Instant> end;
-        try {
-            start = string(body, "StartTime").map(Instant::parse);
-            end = string(body, "EndTime").map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            return TencentReplies.error("InvalidParameter.StartTime", "StartTime and EndTime are ISO 8601 times", clock);
-        }
-        if (start.isPresent() && start.get().isBefore(clock.instant().minus(Duration.ofDays(7)))) {
-            return TencentReplies.error("InvalidParameter.StartTime", "only the last 7 days can be queried", clock);
-        }
-        Optional<Boolean> failedSubTask = body.containsKey("SubTaskHasFailed")
-                ? Optional.of(body.getBoolean("SubTaskHasFailed")) : Optional.empty();
+    }
 
-        List<EmulatedTask> matching = tasks.stream()
-                .filter(task -> status.equals(mpsStatus(task.status())))
-                .filter(task -> failedSubTask.isEmpty() || failedSubTask.get() == (task.status() == TaskStatus.FAILED))
-                .filter(task -> start.map(s -> !task.createdAt().isBefore(s)).orElse(true))
-                .filter(task -> end.map(e -> !task.createdAt().isAfter(e)).orElse(true))
-                .collect(Collectors.toList());
-        String scrollToken = string(body, "ScrollToken").orElse("");
-        int from = 0;
-        if (!scrollToken.isEmpty()) {
-            from = -1;
-            for (int i = 0; i < matching.size(); i++) {
-                if (matching.get(i).id().equals(scrollToken)) {
-                    from = i;
-                }
-            }
-            if (from < 0) {
-                return TencentReplies.error("InvalidParameterValue.ScrollToken", "the ScrollToken is not valid", clock);
+    private HttpResponse describe(JsonObject body, EmulatorRequest exchange) {
+        for (String name : body.keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw new TencentReplies.Refused("UnknownParameter", "the parameter `" + name
+                        + "` is not defined for DescribeTasks");
             }
         }
-        int to = Math.min(matching.size(), from + limit.orElse(10L).intValue());
+        String status = text(body, "Status").orElseThrow(() -> new TencentReplies.Refused("MissingParameter",
+                "the parameter `Status` is required"));
+        Optional<Boolean> failedSubTask = flag(body, "SubTaskHasFailed");
+        Set<TaskStatus> statuses = switch (status) {
+            case "WAITING" -> EnumSet.of(TaskStatus.PENDING);
+            case "PROCESSING" -> EnumSet.of(TaskStatus.RUNNING);
+            case "FINISH" -> failedSubTask.map(failed -> EnumSet.of(failed ? TaskStatus.FAILED : TaskStatus.SUCCEEDED))
+                    .orElse(EnumSet.of(TaskStatus.SUCCEEDED, TaskStatus.FAILED));
+            default -> throw new TencentReplies.Refused("InvalidParameterValue.Status",
+                    "Status must be WAITING, PROCESSING or FINISH, got " + TencentReplies.quote(status));
+        };
+        long limit = TencentReplies.integer(body, "Limit").orElse(10L);
+        if (limit < 1 || limit > 100) {
+            throw new TencentReplies.Refused("InvalidParameterValue.Limit", "Limit must be 1..100, got " + limit);
+        }
+        Optional<Instant> start = time(body, "StartTime");
+        Optional<Instant> end = time(body, "EndTime");
+        if (start.isPresent() && start.get().isBefore(clock.instant().minus(RETENTION))) {
+            throw new TencentReplies.Refused("InvalidParameter.StartTime", "only the last 7 days can be queried");
+        }
+        TaskCatalog.Selection matching = tasks.select(statuses, start, end);
+        String scrollToken = text(body, "ScrollToken").orElse("");
+        int from = matching.start();
+        if (!scrollToken.isEmpty()) {
+            OptionalInt position = tasks.indexOf(scrollToken);
+            if (position.isEmpty() || !matching.contains(position.getAsInt())) {
+                throw new TencentReplies.Refused("InvalidParameterValue.ScrollToken", "the ScrollToken is not valid");
+            }
+            from = position.getAsInt();
+        }
+        TaskCatalog.Slice page = matching.page(from, (int) limit);
         JsonArrayBuilder set = Json.createArrayBuilder();
-        for (EmulatedTask task : matching.subList(from, to)) {
+        for (EmulatedTask task : page.tasks()) {
             set.add(Json.createObjectBuilder()
                     .add("TaskId", task.id())
                     .add("TaskType", "WorkflowTask")
@@ -138,12 +158,12 @@ public final class MpsApi implements ApiHandler {
                     .add("BeginProcessTime", task.startedAt().map(MpsApi::iso).orElse(UNSET_TIME))
                     .add("FinishTime", task.finishedAt().map(MpsApi::iso).orElse(UNSET_TIME)));
         }
-        String next = to < matching.size() ? matching.get(to).id() : "";
+        String next = page.next().isPresent() ? tasks.get(page.next().getAsInt()).id() : "";
         if (exchange.hasFault(Fault.RepeatedCursor.class) && !scrollToken.isEmpty()) {
             next = scrollToken;
         }
         return TencentReplies.ok(Json.createObjectBuilder()
-                .add("TotalCount", matching.size())
+                .add("TotalCount", matching.count())
                 .add("TaskSet", set)
                 .add("ScrollToken", next)
                 .build(), clock);
@@ -170,23 +190,38 @@ public final class MpsApi implements ApiHandler {
 
     /** Whole seconds, UTC, as the API writes times ({@code 2018-12-27T13:57:15Z}). */
     private static String iso(Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static Optional<String> string(JsonObject body, String name) {
+    private static Optional<String> text(JsonObject body, String name) {
         JsonValue value = body.get(name);
-        return value instanceof JsonString text ? Optional.of(text.getString()) : Optional.empty();
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString());
+        }
+        throw new TencentReplies.Refused("InvalidParameterValue", "the parameter `" + name + "` must be a String");
     }
 
-    /** A number, also when sent as a string ("5"), as the document's own example does. */
-    private static Optional<Long> number(JsonObject body, String name) {
+    private static Optional<Boolean> flag(JsonObject body, String name) {
         JsonValue value = body.get(name);
-        if (value instanceof JsonNumber number) {
-            return Optional.of(number.longValue());
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
         }
-        if (value instanceof JsonString text && text.getString().matches("-?\\d{1,18}")) {
-            return Optional.of(Long.parseLong(text.getString()));
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return Optional.of(value == JsonValue.TRUE);
         }
-        return Optional.empty();
+        throw new TencentReplies.Refused("InvalidParameterValue", "the parameter `" + name + "` must be a Boolean");
+    }
+
+    private static Optional<Instant> time(JsonObject body, String name) {
+        Optional<String> text = text(body, name);
+        try {
+            return text.map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new TencentReplies.Refused("InvalidParameter." + name, "the parameter `" + name
+                    + "` must be an ISO 8601 time such as 2018-12-27T13:57:15Z");
+        }
     }
 }
