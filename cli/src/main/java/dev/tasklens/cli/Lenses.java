@@ -2,6 +2,7 @@ package dev.tasklens.cli;
 
 import dev.tasklens.client.TaskLens;
 import dev.tasklens.domain.SourceId;
+import dev.tasklens.emulators.sandbox.Sandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;

@@ -10,10 +10,10 @@ import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.domain.paging.Pager;
+import dev.tasklens.emulators.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ final class ListCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         TaskFormat format = format();
         PrintWriter out = root.out;
-        Optional<Sandbox> demo = sandbox ? Optional.of(new Sandbox(clock)) : Optional.empty();
+        Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).start()) : Optional.empty();
         try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock))
                 .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
                         Optional.ofNullable(endpoint), Optional.ofNullable(region), clock))) {
@@ -95,7 +95,8 @@ final class ListCommand implements Callable<Integer> {
             }
             List<TaskQuery> queries = new ArrayList<>();
             for (SourceDescriptor descriptor : chosen) {
-                queries.add(query(descriptor, clock));
+                queries.add(query(descriptor, demo.map(box -> box.scopes().get(descriptor.id().value()))
+                        .orElse(Map.of()), clock));
             }
             format.start(out);
             if (queries.size() == 1) {
@@ -167,7 +168,7 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private TaskQuery query(SourceDescriptor descriptor, Clock clock) {
+    private TaskQuery query(SourceDescriptor descriptor, Map<String, String> defaultScope, Clock clock) {
         TaskQuery.Builder query = TaskQuery.forSource(descriptor);
         for (String status : statuses) {
             try {
@@ -181,34 +182,18 @@ final class ListCommand implements Callable<Integer> {
             if (from != null) {
                 throw new InvalidQueryException("give --since or --from, not both");
             }
-            query.createdAfter(clock.instant().minus(span(since)));
+            query.createdAfter(clock.instant().minus(Durations.parse(since, "--since")));
         }
         Optional.ofNullable(from).ifPresent(query::createdAfter);
         Optional.ofNullable(to).ifPresent(query::createdBefore);
         Map<String, String> effectiveScope = new LinkedHashMap<>(scope);
-        if (sandbox && descriptor.id().equals(SourceId.TENCENT_CLS)) {
-            effectiveScope.putIfAbsent("shipper_id", Sandbox.SHIPPER);
-        }
+        defaultScope.forEach(effectiveScope::putIfAbsent);
         descriptor.scope().stream().filter(key -> effectiveScope.containsKey(key.name()))
                 .forEach(key -> query.scope(key.name(), effectiveScope.get(key.name())));
         Optional.ofNullable(limit).ifPresent(query::limit);
         Optional.ofNullable(pageSize).ifPresent(query::pageSize);
         Optional.ofNullable(resume).ifPresent(query::resumeFrom);
         return query.build();
-    }
-
-    static Duration span(String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        if (!value.matches("\\d+[smhd]")) {
-            throw new InvalidQueryException("--since '" + text + "' is not a span such as 30m, 24h or 2d");
-        }
-        long amount = Long.parseLong(value.substring(0, value.length() - 1));
-        return switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     private TaskFormat format() {

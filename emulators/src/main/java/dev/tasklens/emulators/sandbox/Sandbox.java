@@ -1,0 +1,307 @@
+package dev.tasklens.emulators.sandbox;
+
+import dev.tasklens.emulators.ApiHandler;
+import dev.tasklens.emulators.Emulator;
+import dev.tasklens.emulators.data.SeededTasks;
+import dev.tasklens.emulators.data.TaskCatalog;
+import dev.tasklens.emulators.faults.FaultPlan;
+import dev.tasklens.emulators.tencent.ClsApi;
+import dev.tasklens.emulators.tencent.MpsApi;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every provider emulator on loopback with seeded demo data, served to demo credentials: the whole
+ * path of a listing (signing, HTTP, paging, mapping) runs with no account. It can hold many tasks,
+ * answer slowly and misbehave on request ({@link Builder#latency}, {@link Builder#faults}), and it
+ * says everything a client needs to reach it: {@link #endpoints()}, {@link #credentials()},
+ * {@link #scopes()} and {@link #environment()}.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.builder().tasks(10_000).latency(Duration.ofMillis(50)).start()) {
+ *     URI mps = sandbox.endpoints().get("tencent.mps");
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** The demo SecretId the Tencent emulators accept; not a real key. */
+    public static final String TENCENT_SECRET_ID = "AKIDSANDBOXDEMO00000";
+    /** The demo SecretKey the Tencent emulators accept; not a real key. */
+    public static final String TENCENT_SECRET_KEY = "sandbox-demo-secret-not-a-real-key";
+    /** The CLS shipping rule the demo tasks belong to. */
+    public static final String CLS_SHIPPER = "sandbox-shipper";
+    /**
+     * The most tasks the CLS emulator holds: CLS answers a whole window in one reply (seed 000), so
+     * a larger list would be one reply of many megabytes, which no client reads in one piece.
+     */
+    public static final int CLS_MAX_TASKS = 20_000;
+
+    /** One provider's demo credentials, as a client reads them and as its environment names them. */
+    private record Provider(String name, Map<String, String> credentials, Map<String, String> environment) {
+    }
+
+    /** One API the sandbox serves. */
+    private record Api(String source, Provider provider, int defaultTasks, int maxTasks, Duration window, long seed,
+            Map<String, String> scope, HandlerFactory handler) {
+    }
+
+    @FunctionalInterface
+    private interface HandlerFactory {
+        ApiHandler create(TaskCatalog tasks, Map<String, String> secrets, Clock clock);
+    }
+
+    private static final Provider TENCENT = new Provider("tencent",
+            orderedMap("id", TENCENT_SECRET_ID, "secret", TENCENT_SECRET_KEY),
+            orderedMap("TENCENTCLOUD_SECRET_ID", TENCENT_SECRET_ID, "TENCENTCLOUD_SECRET_KEY", TENCENT_SECRET_KEY));
+
+    /** Every API, in the order of their ports. */
+    private static final List<Api> APIS = List.of(
+            new Api("tencent.mps", TENCENT, 240, Integer.MAX_VALUE, Duration.ofDays(6), 2026, Map.of(), MpsApi::new),
+            new Api("tencent.cls", TENCENT, 120, CLS_MAX_TASKS, Duration.ofDays(2), 614,
+                    Map.of("shipper_id", CLS_SHIPPER), ClsApi::new));
+
+    private final Map<String, Emulator> emulators = new LinkedHashMap<>();
+    private final Map<String, Api> served = new LinkedHashMap<>();
+    private final Map<String, Integer> taskCounts = new LinkedHashMap<>();
+
+    private Sandbox(Builder builder) {
+        Set<String> only = builder.only.isEmpty() ? sourceIds() : builder.only;
+        int next = builder.port;
+        try {
+            for (Api api : APIS) {
+                int port = builder.port == 0 ? 0 : next++;
+                if (!only.contains(api.source())) {
+                    continue;
+                }
+                int count = Math.min(builder.tasks.orElse(api.defaultTasks()), api.maxTasks());
+                TaskCatalog tasks = SeededTasks.catalog(api.seed(), count, builder.clock.instant(), api.window());
+                ApiHandler handler = api.handler().create(tasks,
+                        Map.of(api.provider().credentials().get("id"), api.provider().credentials().get("secret")),
+                        builder.clock);
+                FaultPlan faults = FaultPlan.parse(builder.faults, builder.seed + api.seed());
+                emulators.put(api.source(), Emulator.builder(handler).faults(faults).latency(builder.latency)
+                        .port(port).journalLimit(1_000).start());
+                served.put(api.source(), api);
+                taskCounts.put(api.source(), count);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * A builder with the defaults: a few hundred tasks per source, no latency, no faults, free ports.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The ids of every source a sandbox can serve.
+     *
+     * @return the source ids, such as {@code tencent.mps}
+     */
+    public static Set<String> sourceIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        APIS.forEach(api -> ids.add(api.source()));
+        return Collections.unmodifiableSet(ids);
+    }
+
+    /**
+     * Where each source's emulator listens.
+     *
+     * @return source id to base URI ({@code http://127.0.0.1:PORT/})
+     */
+    public Map<String, URI> endpoints() {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        emulators.forEach((source, emulator) -> endpoints.put(source, URI.create(emulator.baseUri() + "/")));
+        return Collections.unmodifiableMap(endpoints);
+    }
+
+    /**
+     * How many tasks each source holds.
+     *
+     * @return source id to task count
+     */
+    public Map<String, Integer> taskCounts() {
+        return Collections.unmodifiableMap(taskCounts);
+    }
+
+    /**
+     * The demo credentials of each provider served, as {@code id}/{@code secret} pairs.
+     *
+     * @return provider name ({@code tencent}) to its credentials
+     */
+    public Map<String, Map<String, String>> credentials() {
+        Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+        served.values().forEach(api -> credentials.put(api.provider().name(), api.provider().credentials()));
+        return Collections.unmodifiableMap(credentials);
+    }
+
+    /**
+     * The scope parameters a listing of each source needs ({@code shipper_id} for CLS).
+     *
+     * @return source id to parameter name to value; empty for a source that needs none
+     */
+    public Map<String, Map<String, String>> scopes() {
+        Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
+        served.values().forEach(api -> scopes.put(api.source(), api.scope()));
+        return Collections.unmodifiableMap(scopes);
+    }
+
+    /**
+     * The demo credentials as the providers' usual environment variables, which every adapter reads.
+     *
+     * @return variable name to value
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        served.values().forEach(api -> environment.putAll(api.provider().environment()));
+        return Collections.unmodifiableMap(environment);
+    }
+
+    /** Stops every emulator and frees their ports. */
+    @Override
+    public void close() {
+        emulators.values().forEach(Emulator::close);
+    }
+
+    private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** What a sandbox serves and how. */
+    public static final class Builder {
+
+        private Optional<Integer> tasks = Optional.empty();
+        private Duration latency = Duration.ZERO;
+        private String faults = "";
+        private long seed;
+        private Set<String> only = Set.of();
+        private int port;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * How many tasks each source holds, instead of its few hundred demo tasks; CLS holds at most
+         * {@link #CLS_MAX_TASKS}.
+         *
+         * @param count 0 to 10,000,000
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
+        public Builder tasks(int count) {
+            if (count < 0 || count > 10_000_000) {
+                throw new IllegalArgumentException("a sandbox holds 0 to 10000000 tasks per source, got " + count);
+            }
+            this.tasks = Optional.of(count);
+            return this;
+        }
+
+        /**
+         * A delay added to every reply.
+         *
+         * @param latency 0 to 60 s; zero by default
+         * @return this builder
+         */
+        public Builder latency(Duration latency) {
+            Objects.requireNonNull(latency, "latency");
+            if (latency.isNegative() || latency.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("a latency is 0 to 60 s, got " + latency.toMillis() + " ms");
+            }
+            this.latency = latency;
+            return this;
+        }
+
+        /**
+         * Faults to inject, as {@link FaultPlan#parse(String, long)} reads them
+         * ({@code throttle=0.3,error=0.1,drop=0.05,slow=0.05}); each provider's throttling reply is its
+         * own.
+         *
+         * @param spec the spec; blank for none
+         * @param seed the seed that replays them
+         * @return this builder
+         * @throws IllegalArgumentException if the spec is wrong, saying how
+         */
+        public Builder faults(String spec, long seed) {
+            FaultPlan.parse(spec, seed);
+            this.faults = spec;
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Serves only these sources.
+         *
+         * @param sources source ids from {@link Sandbox#sourceIds()}; empty for all
+         * @return this builder
+         * @throws IllegalArgumentException naming an unknown source and the known ones
+         */
+        public Builder only(Set<String> sources) {
+            for (String source : sources) {
+                if (!sourceIds().contains(source)) {
+                    throw new IllegalArgumentException("the sandbox has no source '" + source + "'; it serves "
+                            + String.join(", ", sourceIds()));
+                }
+            }
+            this.only = Set.copyOf(sources);
+            return this;
+        }
+
+        /**
+         * The first loopback port; each source served takes the next one, in the order of
+         * {@link Sandbox#sourceIds()}.
+         *
+         * @param port 1..65535, or 0 (the default) for free ports
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535 - APIS.size()) {
+                throw new IllegalArgumentException("port " + port + " is not 0.." + (65535 - APIS.size()));
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The emulators' clock, which their data and signature checks follow.
+         *
+         * @param clock the clock; the system's UTC clock by default
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Starts every emulator.
+         *
+         * @return the running sandbox
+         * @throws UncheckedIOException if a port cannot be bound
+         */
+        public Sandbox start() {
+            return new Sandbox(this);
+        }
+    }
+}
