@@ -7,12 +7,12 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.zip.CRC32;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.StringLength;
+import dev.tasklens.properties.Gen;
+import dev.tasklens.properties.Property;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class PageTokenTest {
 
@@ -22,42 +22,46 @@ class PageTokenTest {
             .createdAfter(Instant.parse("2026-11-20T00:00:00Z"))
             .build();
 
-    @Property(tries = 300)
-    void aProviderTokenSurvivesPrintingAndParsing(@ForAll @StringLength(min = 1, max = 300) String providerToken,
-            @ForAll @LongRange(min = 0, max = 1_000_000) long skip) {
-        PageToken token = PageToken.of(QUERY, PagePosition.token(providerToken), skip);
+    @TestFactory
+    Stream<DynamicTest> aProviderTokenSurvivesPrintingAndParsing() {
+        return Property.forAll(300, Gen.anyStrings(1, 300), Gen.longs(0, 1_000_000), (providerToken, skip) -> {
+            PageToken token = PageToken.of(QUERY, PagePosition.token(providerToken), skip);
 
-        PageToken parsed = PageToken.parse(token.value());
+            PageToken parsed = PageToken.parse(token.value());
 
-        assertThat(parsed).isEqualTo(token);
-        assertThat(parsed.position()).isEqualTo(PagePosition.token(providerToken));
-        assertThat(parsed.skip()).isEqualTo(skip);
-        assertThat(parsed.isFor(QUERY)).isTrue();
-        assertThat(token.value()).matches("[A-Za-z0-9_-]+");
+            assertThat(parsed).isEqualTo(token);
+            assertThat(parsed.position()).isEqualTo(PagePosition.token(providerToken));
+            assertThat(parsed.skip()).isEqualTo(skip);
+            assertThat(parsed.isFor(QUERY)).isTrue();
+            assertThat(token.value()).matches("[A-Za-z0-9_-]+");
+        });
     }
 
-    @Property(tries = 100)
-    void anOffsetSurvivesPrintingAndParsing(@ForAll @LongRange(min = 0) long offset) {
-        PageToken token = PageToken.of(QUERY, PagePosition.offset(offset), 0);
+    @TestFactory
+    Stream<DynamicTest> anOffsetSurvivesPrintingAndParsing() {
+        return Property.forAll(100, Gen.longs(0, Long.MAX_VALUE), offset -> {
+            PageToken token = PageToken.of(QUERY, PagePosition.offset(offset), 0);
 
-        assertThat(PageToken.parse(token.value()).position()).isEqualTo(PagePosition.offset(offset));
+            assertThat(PageToken.parse(token.value()).position()).isEqualTo(PagePosition.offset(offset));
+        });
     }
 
-    @Property(tries = 300)
-    void anAlteredCharacterIsRefusedOrChangesNothing(@ForAll @IntRange(min = 0, max = 200) int at,
-            @ForAll @IntRange(min = 0, max = 63) int replacement) {
-        PageToken token = PageToken.of(QUERY, PagePosition.token("scroll-token-123"), 7);
-        String text = token.value();
-        int index = at % text.length();
-        char substitute = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(replacement);
-        String altered = text.substring(0, index) + substitute + text.substring(index + 1);
+    @TestFactory
+    Stream<DynamicTest> anAlteredCharacterIsRefusedOrChangesNothing() {
+        return Property.forAll(300, Gen.ints(0, 200), Gen.ints(0, 63), (at, replacement) -> {
+            PageToken token = PageToken.of(QUERY, PagePosition.token("scroll-token-123"), 7);
+            String text = token.value();
+            int index = at % text.length();
+            char substitute = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(replacement);
+            String altered = text.substring(0, index) + substitute + text.substring(index + 1);
 
-        try {
-            // Base64's last character may carry unused bits; changing only those changes no byte.
-            assertThat(PageToken.parse(altered)).isEqualTo(token);
-        } catch (InvalidQueryException refused) {
-            assertThat(refused).hasMessageStartingWith("the resume token is not valid");
-        }
+            try {
+                // Base64's last character may carry unused bits; changing only those changes no byte.
+                assertThat(PageToken.parse(altered)).isEqualTo(token);
+            } catch (InvalidQueryException refused) {
+                assertThat(refused).hasMessageStartingWith("the resume token is not valid");
+            }
+        });
     }
 
     @Test

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import dev.tasklens.properties.Gen;
 
 /**
  * A generated request in the terms both sides understand: decoded path segments, query
@@ -91,21 +89,26 @@ public record RequestShape(String method, String host, List<String> pathSegments
     /**
      * Generated shapes.
      *
+     * @param hosts the hosts to choose from
      * @param repeatedQueryNames whether a query name may appear more than once
+     * @return the generator
      */
-    public static Arbitrary<RequestShape> arbitrary(Arbitrary<String> hosts, boolean repeatedQueryNames) {
-        Arbitrary<String> methods = Arbitraries.of("GET", "POST", "PUT", "DELETE", "HEAD");
-        Arbitrary<List<String>> path = Generators.awkwardText().filter(s -> !s.isEmpty()).list().ofMaxSize(4);
-        Arbitrary<List<Map.Entry<String, String>>> query = Combinators
-                .combine(Generators.parameterNames(), Generators.awkwardText())
-                .as(Map::entry).list().ofMaxSize(6)
+    public static Gen<RequestShape> generator(Gen<String> hosts, boolean repeatedQueryNames) {
+        Gen<String> methods = Gen.of("GET", "POST", "PUT", "DELETE", "HEAD");
+        Gen<List<String>> path = Generators.awkwardText().filter(s -> !s.isEmpty()).list(0, 4);
+        Gen<String> names = Generators.parameterNames();
+        Gen<String> values = Generators.awkwardText();
+        Gen<List<Map.Entry<String, String>>> query = ((Gen<Map.Entry<String, String>>) random ->
+                Map.entry(names.next(random), values.next(random))).list(0, 6)
                 .map(pairs -> repeatedQueryNames ? pairs : uniqueNames(pairs, false));
-        Arbitrary<List<Map.Entry<String, String>>> headers = Combinators
-                .combine(Arbitraries.of(HEADER_NAMES), Generators.headerValues())
-                .as(Map::entry).list().ofMaxSize(6)
+        Gen<String> headerNames = Gen.of(HEADER_NAMES);
+        Gen<String> headerValues = Generators.headerValues();
+        Gen<List<Map.Entry<String, String>>> headers = ((Gen<Map.Entry<String, String>>) random ->
+                Map.entry(headerNames.next(random), headerValues.next(random))).list(0, 6)
                 .map(pairs -> uniqueNames(pairs, true));
-        return Combinators.combine(methods, hosts, path, query, headers, Generators.bodies())
-                .as(RequestShape::new);
+        Gen<byte[]> bodies = Generators.bodies();
+        return random -> new RequestShape(methods.next(random), hosts.next(random), path.next(random),
+                query.next(random), headers.next(random), bodies.next(random));
     }
 
     private static List<Map.Entry<String, String>> uniqueNames(List<Map.Entry<String, String>> pairs,

@@ -16,13 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import dev.tasklens.properties.Gen;
+import dev.tasklens.properties.Property;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * For any split of N items into pages (empty pages anywhere the model allows them), the engine
@@ -54,12 +52,11 @@ class PagerProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Split> tokenSplits() {
-        Arbitrary<PagingModel> model = Arbitraries.of(TOKEN_MODELS);
+    private static Gen<Split> tokenSplits() {
+        Gen<PagingModel> model = Gen.of(TOKEN_MODELS);
         // Page sizes 0..7: empty pages may stand anywhere, also first and last.
-        Arbitrary<List<Integer>> sizes = Arbitraries.integers().between(0, 7).list().ofMinSize(1).ofMaxSize(12);
-        return Combinators.combine(model, sizes).as((m, s) -> new Split(m, numbered(s)));
+        Gen<List<Integer>> sizes = Gen.ints(0, 7).list(1, 12);
+        return random -> new Split(model.next(random), numbered(sizes.next(random)));
     }
 
     private static List<List<Integer>> numbered(List<Integer> sizes) {
@@ -79,117 +76,128 @@ class PagerProperties {
         return TaskQuery.forSource(SOURCE).build();
     }
 
-    @Property(tries = 300)
-    void tokenModelsYieldEveryItemOnceInOrderWithOneFetchPerPage(@ForAll("tokenSplits") Split split) {
-        FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
+    @TestFactory
+    Stream<DynamicTest> tokenModelsYieldEveryItemOnceInOrderWithOneFetchPerPage() {
+        return Property.forAll(300, tokenSplits(), split -> {
+            FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
 
-        List<Integer> items = Pager.start(split.model(), query(), provider).stream().collect(Collectors.toList());
+            List<Integer> items = Pager.start(split.model(), query(), provider).stream().collect(Collectors.toList());
 
-        assertThat(items).containsExactlyElementsOf(provider.items());
-        assertThat(provider.fetches).isEqualTo(split.pages().size());
+            assertThat(items).containsExactlyElementsOf(provider.items());
+            assertThat(provider.fetches).isEqualTo(split.pages().size());
+        });
     }
 
-    @Property(tries = 300)
-    void streamLimitFetchesNoPageBeyondTheLastItemTaken(@ForAll("tokenSplits") Split split,
-            @ForAll @IntRange(min = 0, max = 90) int k) {
-        int take = Math.min(k, split.itemCount());
-        FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
+    @TestFactory
+    Stream<DynamicTest> streamLimitFetchesNoPageBeyondTheLastItemTaken() {
+        return Property.forAll(300, tokenSplits(), Gen.ints(0, 90), (split, k) -> {
+            int take = Math.min(k, split.itemCount());
+            FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
 
-        List<Integer> items = Pager.start(split.model(), query(), provider).stream().limit(k).toList();
+            List<Integer> items = Pager.start(split.model(), query(), provider).stream().limit(k).toList();
 
-        assertThat(items).containsExactlyElementsOf(provider.items().subList(0, take));
-        // Asking for more than there is reads every page; otherwise no page after item k is fetched.
-        int expected = k > split.itemCount() ? split.pages().size() : k == 0 ? 0 : split.pagesNeededFor(k);
-        assertThat(provider.fetches).isEqualTo(expected);
+            assertThat(items).containsExactlyElementsOf(provider.items().subList(0, take));
+            // Asking for more than there is reads every page; otherwise no page after item k is fetched.
+            int expected = k > split.itemCount() ? split.pages().size() : k == 0 ? 0 : split.pagesNeededFor(k);
+            assertThat(provider.fetches).isEqualTo(expected);
+        });
     }
 
-    @Property(tries = 300)
-    void queryLimitStopsFetchingAndTheResumeTokenContinuesExactly(@ForAll("tokenSplits") Split split,
-            @ForAll @IntRange(min = 1, max = 60) int limit) {
-        FakeProvider first = FakeProvider.paged(split.model(), split.pages());
-        TaskQuery limited = TaskQuery.forSource(SOURCE).limit(limit).build();
-        Pager<Integer> pager = Pager.start(split.model(), limited, first);
+    @TestFactory
+    Stream<DynamicTest> queryLimitStopsFetchingAndTheResumeTokenContinuesExactly() {
+        return Property.forAll(300, tokenSplits(), Gen.ints(1, 60), (split, limit) -> {
+            FakeProvider first = FakeProvider.paged(split.model(), split.pages());
+            TaskQuery limited = TaskQuery.forSource(SOURCE).limit(limit).build();
+            Pager<Integer> pager = Pager.start(split.model(), limited, first);
 
-        List<Integer> head = pager.stream().toList();
-        Optional<PageToken> token = pager.resumeToken();
-        List<Integer> tail = token.map(t -> Pager.start(split.model(),
-                        TaskQuery.forSource(SOURCE).resumeFrom(PageToken.parse(t.value())).build(),
-                        FakeProvider.paged(split.model(), split.pages())).stream().toList())
-                .orElse(List.of());
+            List<Integer> head = pager.stream().toList();
+            Optional<PageToken> token = pager.resumeToken();
+            List<Integer> tail = token.map(t -> Pager.start(split.model(),
+                            TaskQuery.forSource(SOURCE).resumeFrom(PageToken.parse(t.value())).build(),
+                            FakeProvider.paged(split.model(), split.pages())).stream().toList())
+                    .orElse(List.of());
 
-        int expectedHead = Math.min(limit, split.itemCount());
-        assertThat(head).containsExactlyElementsOf(first.items().subList(0, expectedHead));
-        assertThat(first.fetches).isEqualTo(
-                limit > split.itemCount() ? split.pages().size() : split.pagesNeededFor(limit));
-        List<Integer> whole = new ArrayList<>(head);
-        whole.addAll(tail);
-        assertThat(whole).containsExactlyElementsOf(first.items());
+            int expectedHead = Math.min(limit, split.itemCount());
+            assertThat(head).containsExactlyElementsOf(first.items().subList(0, expectedHead));
+            assertThat(first.fetches).isEqualTo(
+                    limit > split.itemCount() ? split.pages().size() : split.pagesNeededFor(limit));
+            List<Integer> whole = new ArrayList<>(head);
+            whole.addAll(tail);
+            assertThat(whole).containsExactlyElementsOf(first.items());
+        });
     }
 
-    @Property(tries = 300)
-    void pagesCarryTokensThatResumeAfterThem(@ForAll("tokenSplits") Split split,
-            @ForAll @IntRange(min = 0, max = 12) int stopAfter) {
-        FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
-        List<Integer> read = new ArrayList<>();
-        Optional<PageToken> next = Optional.empty();
-        int pagesRead = 0;
-        for (Page<Integer> page : Pager.start(split.model(), query(), provider).pages()) {
-            read.addAll(page.items());
-            next = page.next();
-            if (++pagesRead == stopAfter) {
-                break;
+    @TestFactory
+    Stream<DynamicTest> pagesCarryTokensThatResumeAfterThem() {
+        return Property.forAll(300, tokenSplits(), Gen.ints(0, 12), (split, stopAfter) -> {
+            FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
+            List<Integer> read = new ArrayList<>();
+            Optional<PageToken> next = Optional.empty();
+            int pagesRead = 0;
+            for (Page<Integer> page : Pager.start(split.model(), query(), provider).pages()) {
+                read.addAll(page.items());
+                next = page.next();
+                if (++pagesRead == stopAfter) {
+                    break;
+                }
             }
-        }
-        next.ifPresent(token -> read.addAll(Pager.start(split.model(),
-                TaskQuery.forSource(SOURCE).resumeFrom(token).build(),
-                FakeProvider.paged(split.model(), split.pages())).stream().toList()));
+            next.ifPresent(token -> read.addAll(Pager.start(split.model(),
+                    TaskQuery.forSource(SOURCE).resumeFrom(token).build(),
+                    FakeProvider.paged(split.model(), split.pages())).stream().toList()));
 
-        assertThat(read).containsExactlyElementsOf(provider.items());
+            assertThat(read).containsExactlyElementsOf(provider.items());
+        });
     }
 
-    @Property(tries = 200)
-    void offsetLimitYieldsEveryItemWithTheFewestFetches(@ForAll @IntRange(min = 0, max = 200) int itemCount,
-            @ForAll @IntRange(min = 1, max = 100) int pageSize, @ForAll boolean counted) {
-        OffsetLimit model = OffsetLimit.of(10, 100, "limit");
-        FakeProvider provider = FakeProvider.offset(model, itemCount, counted);
+    @TestFactory
+    Stream<DynamicTest> offsetLimitYieldsEveryItemWithTheFewestFetches() {
+        return Property.forAll(200, Gen.ints(0, 200), Gen.ints(1, 100), Gen.booleans(),
+                (itemCount, pageSize, counted) -> {
+            OffsetLimit model = OffsetLimit.of(10, 100, "limit");
+            FakeProvider provider = FakeProvider.offset(model, itemCount, counted);
 
-        List<Integer> items = Pager.start(model, TaskQuery.forSource(SOURCE).pageSize(pageSize).build(), provider)
-                .stream().toList();
+            List<Integer> items = Pager.start(model, TaskQuery.forSource(SOURCE).pageSize(pageSize).build(), provider)
+                    .stream().toList();
 
-        assertThat(items).containsExactlyElementsOf(provider.items());
-        int fullPages = (itemCount + pageSize - 1) / pageSize;
-        // Without a total count, only a short page proves the end: a list that fills its last page
-        // needs one more (empty) fetch. With the count, the last full page is known to be last.
-        int expected = counted
-                ? Math.max(1, fullPages)
-                : itemCount / pageSize + 1;
-        assertThat(provider.fetches).isEqualTo(expected);
+            assertThat(items).containsExactlyElementsOf(provider.items());
+            int fullPages = (itemCount + pageSize - 1) / pageSize;
+            // Without a total count, only a short page proves the end: a list that fills its last page
+            // needs one more (empty) fetch. With the count, the last full page is known to be last.
+            int expected = counted
+                    ? Math.max(1, fullPages)
+                    : itemCount / pageSize + 1;
+            assertThat(provider.fetches).isEqualTo(expected);
+        });
     }
 
-    @Property(tries = 200)
-    void offsetLimitResumesMidPage(@ForAll @IntRange(min = 1, max = 120) int itemCount,
-            @ForAll @IntRange(min = 1, max = 30) int pageSize, @ForAll @IntRange(min = 1, max = 120) int limit) {
-        OffsetLimit model = OffsetLimit.of(10, 100, "limit");
-        TaskQuery query = TaskQuery.forSource(SOURCE).pageSize(pageSize).build();
-        Pager<Integer> pager = Pager.start(model, query.toBuilder().limit(limit).build(),
-                FakeProvider.offset(model, itemCount, true));
+    @TestFactory
+    Stream<DynamicTest> offsetLimitResumesMidPage() {
+        return Property.forAll(200, Gen.ints(1, 120), Gen.ints(1, 30), Gen.ints(1, 120),
+                (itemCount, pageSize, limit) -> {
+            OffsetLimit model = OffsetLimit.of(10, 100, "limit");
+            TaskQuery query = TaskQuery.forSource(SOURCE).pageSize(pageSize).build();
+            Pager<Integer> pager = Pager.start(model, query.toBuilder().limit(limit).build(),
+                    FakeProvider.offset(model, itemCount, true));
 
-        List<Integer> read = new ArrayList<>(pager.stream().toList());
-        pager.resumeToken().ifPresent(token -> read.addAll(Pager.start(model,
-                query.toBuilder().resumeFrom(token).build(), FakeProvider.offset(model, itemCount, true))
-                .stream().toList()));
+            List<Integer> read = new ArrayList<>(pager.stream().toList());
+            pager.resumeToken().ifPresent(token -> read.addAll(Pager.start(model,
+                    query.toBuilder().resumeFrom(token).build(), FakeProvider.offset(model, itemCount, true))
+                    .stream().toList()));
 
-        assertThat(read).containsExactlyElementsOf(FakeProvider.offset(model, itemCount, true).items());
+            assertThat(read).containsExactlyElementsOf(FakeProvider.offset(model, itemCount, true).items());
+        });
     }
 
-    @Property(tries = 100)
-    void singleWindowFetchesOnce(@ForAll("tokenSplits") Split split) {
-        SingleWindow model = SingleWindow.create();
-        FakeProvider provider = FakeProvider.paged(model, split.pages());
+    @TestFactory
+    Stream<DynamicTest> singleWindowFetchesOnce() {
+        return Property.forAll(100, tokenSplits(), split -> {
+            SingleWindow model = SingleWindow.create();
+            FakeProvider provider = FakeProvider.paged(model, split.pages());
 
-        List<Integer> items = Pager.start(model, query(), provider).stream().toList();
+            List<Integer> items = Pager.start(model, query(), provider).stream().toList();
 
-        assertThat(items).containsExactlyElementsOf(provider.items());
-        assertThat(provider.fetches).isEqualTo(1);
+            assertThat(items).containsExactlyElementsOf(provider.items());
+            assertThat(provider.fetches).isEqualTo(1);
+        });
     }
 }

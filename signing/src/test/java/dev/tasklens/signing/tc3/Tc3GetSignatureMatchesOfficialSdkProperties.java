@@ -2,6 +2,14 @@ package dev.tasklens.signing.tc3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasklens.properties.Gen;
+import dev.tasklens.properties.Property;
+import java.util.LinkedHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.tencentcloudapi.common.CommonClient;
@@ -11,7 +19,6 @@ import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import dev.tasklens.signing.Generators;
-import dev.tasklens.signing.OracleArbitraries;
 import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.SigningCredentials;
 import java.io.IOException;
@@ -26,13 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Differential test for GET, where TC3 signs the query string: the official SDK sends real GET
@@ -40,7 +40,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * non-ASCII) to a loopback server that records them; our signature of the recorded request must
  * equal the {@code Authorization} the SDK sent.
  */
-class Tc3GetSignatureMatchesOfficialSdkProperties extends OracleArbitraries {
+class Tc3GetSignatureMatchesOfficialSdkProperties {
 
     private static HttpServer server;
     private static final AtomicReference<HttpExchange> LAST = new AtomicReference<>();
@@ -49,7 +49,7 @@ class Tc3GetSignatureMatchesOfficialSdkProperties extends OracleArbitraries {
     private static CommonClient client;
     private static String endpoint;
 
-    @BeforeContainer
+    @BeforeAll
     static void startServer() throws IOException {
         // Without TCP_NODELAY each exchange waits ~40 ms for a delayed ACK (headers and body are two writes).
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -74,36 +74,44 @@ class Tc3GetSignatureMatchesOfficialSdkProperties extends OracleArbitraries {
                 new ClientProfile(ClientProfile.SIGN_TC3_256, http));
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopServer() {
         server.stop(0);
     }
 
-    @Provide
-    Arbitrary<Map<String, String>> parameters() {
-        return Arbitraries.maps(Arbitraries.strings().withCharRange('A', 'Z').withCharRange('a', 'z').ofMinLength(1)
-                .ofMaxLength(10), Generators.awkwardText()).ofMaxSize(6);
+    private static Gen<Map<String, String>> parameters() {
+        Gen<String> names = Gen.strings(Gen.range('A', 'Z') + Gen.range('a', 'z'), 1, 10);
+        Gen<String> values = Generators.awkwardText();
+        return ((Gen<Map.Entry<String, String>>) random -> Map.entry(names.next(random), values.next(random)))
+                .list(0, 6).map(entries -> {
+                    Map<String, String> map = new LinkedHashMap<>();
+                    entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+                    return map;
+                });
     }
 
-    @Property(tries = 1000)
-    void getSignatureEqualsTheSdks(@ForAll("parameters") Map<String, String> parameters,
-            @ForAll("ids") String secretId, @ForAll("secrets") String secretKey) throws TencentCloudSDKException {
-        credential.setSecretId(secretId);
-        credential.setSecretKey(secretKey);
-        client.commonRequest(new QueryModel(parameters), "DescribeTasks");
+    @TestFactory
+    Stream<DynamicTest> getSignatureEqualsTheSdks() {
+        return Property.forAll(1000, parameters(), Generators.keys(), (parameters, keys) -> {
+            String secretId = keys.id();
+            String secretKey = keys.secret();
+            credential.setSecretId(secretId);
+            credential.setSecretKey(secretKey);
+            client.commonRequest(new QueryModel(parameters), "DescribeTasks");
 
-        HttpExchange sent = LAST.get();
-        URI recorded = URI.create("http://" + endpoint + sent.getRequestURI().getRawPath()
-                + (sent.getRequestURI().getRawQuery() == null ? "" : "?" + sent.getRequestURI().getRawQuery()));
-        SignableRequest request = SignableRequest.builder("GET", recorded)
-                .header("Content-Type", sent.getRequestHeaders().getFirst("Content-Type"))
-                .build();
-        Instant at = Instant.ofEpochSecond(Long.parseLong(sent.getRequestHeaders().getFirst("X-TC-Timestamp")));
+            HttpExchange sent = LAST.get();
+            URI recorded = URI.create("http://" + endpoint + sent.getRequestURI().getRawPath()
+                    + (sent.getRequestURI().getRawQuery() == null ? "" : "?" + sent.getRequestURI().getRawQuery()));
+            SignableRequest request = SignableRequest.builder("GET", recorded)
+                    .header("Content-Type", sent.getRequestHeaders().getFirst("Content-Type"))
+                    .build();
+            Instant at = Instant.ofEpochSecond(Long.parseLong(sent.getRequestHeaders().getFirst("X-TC-Timestamp")));
 
-        String ours = Tc3Signer.create().sign(request, SigningCredentials.of(secretId, secretKey), at)
-                .authorization();
+            String ours = Tc3Signer.create().sign(request, SigningCredentials.of(secretId, secretKey), at)
+                    .authorization();
 
-        assertThat(ours).isEqualTo(sent.getRequestHeaders().getFirst("Authorization"));
+            assertThat(ours).isEqualTo(sent.getRequestHeaders().getFirst("Authorization"));
+        });
     }
 
     /** A request model whose fields become the GET query (the SDK refuses GET for CommonRequest). */
