@@ -267,6 +267,21 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks a latency to add to replies: zero to a minute.
+     *
+     * @param latency the latency
+     * @return the latency
+     * @throws IllegalArgumentException if negative or over a minute
+     */
+    public static Duration checkLatency(Duration latency) {
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative() || latency.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("a latency is 0 to 60 s, got " + latency.toMillis() + " ms");
+        }
+        return latency;
+    }
+
     /** Stops serving and frees the port. */
     @Override
     public void close() {
@@ -306,11 +321,7 @@ public final class Emulator implements AutoCloseable {
          * @throws IllegalArgumentException if negative or over a minute
          */
         public Builder latency(Duration latency) {
-            Objects.requireNonNull(latency, "latency");
-            if (latency.isNegative() || latency.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new IllegalArgumentException("a latency is 0 to 60 s, got " + latency.toMillis() + " ms");
-            }
-            this.latency = latency;
+            this.latency = checkLatency(latency);
             return this;
         }
 

@@ -225,11 +225,7 @@ public final class Sandbox implements AutoCloseable {
          * @return this builder
          */
         public Builder latency(Duration latency) {
-            Objects.requireNonNull(latency, "latency");
-            if (latency.isNegative() || latency.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new IllegalArgumentException("a latency is 0 to 60 s, got " + latency.toMillis() + " ms");
-            }
-            this.latency = latency;
+            this.latency = Emulator.checkLatency(latency);
             return this;
         }
 
