@@ -6,6 +6,7 @@ import dev.tasklens.ports.resilience.RateLimiter;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.resilience.Ticker;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.tencent.cls.ClsTaskSource;
 import dev.tasklens.tencent.mps.MpsTaskSource;
@@ -53,7 +54,7 @@ public final class TencentSources {
         MpsTaskSource.Builder mps = MpsTaskSource.builder()
                 .credentials(settings.credentials())
                 .transport(transport)
-                .resilience(resilience(RateLimiter.perSecond(MpsTaskSource.REQUESTS_PER_SECOND, clock, sleeper),
+                .resilience(resilience(RateLimiter.perSecond(MpsTaskSource.REQUESTS_PER_SECOND, Ticker.system(), sleeper),
                         clock, retryPolicy, sleeper));
         settings.mpsEndpoint().ifPresent(mps::endpoint);
         return mps.build();

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * The provider's reply could not be understood: not JSON, a field of the wrong kind, a missing
- * required field, or paging that contradicts itself (a page token handed back twice). Retryable,
- * since a truncated reply is the usual cause; a reply that is always malformed fails every try.
+ * required field, or paging that contradicts itself (a page token handed back twice). Not
+ * retryable: the same request gets the same reply, so asking again only multiplies the load. A
+ * reply cut short on the wire is a {@link TransportException}, which is retried.
  */
 public final class MalformedResponseException extends TaskLensException {
 
@@ -36,6 +37,7 @@ public final class MalformedResponseException extends TaskLensException {
 
     @Override
     public boolean isRetryable() {
-        return true;
+        // The same request gets the same reply: fetching it again changes nothing.
+        return false;
     }
 }

@@ -25,6 +25,8 @@ public abstract sealed class TaskLensException extends RuntimeException
 
     private final SourceId source;
     private final String requestId;
+    /** What happened around the failure (attempts made, waits refused), added by whoever retried it. */
+    private volatile String context;
 
     TaskLensException(String message, SourceId source, String requestId, Throwable cause) {
         super(message, cause);
@@ -56,6 +58,34 @@ public abstract sealed class TaskLensException extends RuntimeException
      * @return true when a retry can help
      */
     public abstract boolean isRetryable();
+
+    /**
+     * Adds what happened around this failure to its message, such as how many attempts were made
+     * over how long, once the caller that retried it gives up. The last note given wins.
+     *
+     * @param note a short clause, such as {@code gave up after 4 attempts over 92 s}
+     * @return this exception, to be thrown
+     */
+    public final TaskLensException withContext(String note) {
+        this.context = java.util.Objects.requireNonNull(note, "note");
+        return this;
+    }
+
+    /**
+     * The note added by {@link #withContext(String)}.
+     *
+     * @return the note, if one was added
+     */
+    public final Optional<String> context() {
+        return Optional.ofNullable(context);
+    }
+
+    /** The failure, and what happened around it when a note was added. */
+    @Override
+    public String getMessage() {
+        String note = context;
+        return note == null ? super.getMessage() : super.getMessage() + " (" + note + ")";
+    }
 
     static String withContext(String message, SourceId source, String requestId) {
         StringBuilder text = new StringBuilder();

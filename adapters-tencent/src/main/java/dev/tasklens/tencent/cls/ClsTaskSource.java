@@ -215,7 +215,7 @@ public final class ClsTaskSource implements TaskSource {
                     + " TENCENTCLOUD_SECRET_KEY and the rights of the key on CLS", requestId);
         }
         if (status == 429 || code.equals("SpeedQuotaExceed")) {
-            return new ThrottledException(ID, code, message, requestId, Optional.empty());
+            return new ThrottledException(ID, code, message, requestId, response.retryAfter(clock.instant()));
         }
         if (status == 400 && code.startsWith("InvalidParam")) {
             return new InvalidQueryException(ID, code + ": " + message, requestId);

@@ -8,9 +8,6 @@ import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.ThrottledException;
 import dev.tasklens.ports.http.HttpResponse;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -45,7 +42,7 @@ public final class ApiErrors {
                     + " credentials)", requestId);
         }
         if (code.startsWith("RequestLimitExceeded")) {
-            return new ThrottledException(source, code, message, requestId, Optional.empty());
+            return new ThrottledException(source, code, message, requestId, reply.retryAfter(Instant.now()));
         }
         if (code.startsWith("InvalidParameter") || code.startsWith("MissingParameter")
                 || code.startsWith("UnknownParameter")) {
@@ -73,7 +70,8 @@ public final class ApiErrors {
     public static TaskLensException ofStatus(SourceId source, HttpResponse reply, Optional<String> requestId) {
         int status = reply.status();
         if (status == 429) {
-            return new ThrottledException(source, "HTTP429", "too many requests", requestId, Optional.empty());
+            return new ThrottledException(source, "HTTP429", "too many requests", requestId,
+                    reply.retryAfter(Instant.now()));
         }
         boolean retryable = status == 500 || status == 502 || status == 503 || status == 504;
         return new ProviderException(source, status, "HTTP" + status, "the reply has status " + status
@@ -87,11 +85,6 @@ public final class ApiErrors {
      * @return the server's time, if the header is there and readable
      */
     public static Optional<Instant> serverTime(HttpResponse reply) {
-        try {
-            return reply.headers().firstValue("Date")
-                    .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return reply.date();
     }
 }

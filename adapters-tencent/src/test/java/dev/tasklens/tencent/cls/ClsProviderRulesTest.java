@@ -189,6 +189,15 @@ class ClsProviderRulesTest {
         }
 
         @Test
+        void aThrottlingReplysRetryAfterIsKept() {
+            assertThatThrownBy(() -> list(replying(request -> HttpResponse.of(429, HttpHeaders.of("Content-Type",
+                    "application/json", "Retry-After", "7"),
+                    "{\"errorcode\":\"SpeedQuotaExceed\",\"errormessage\":\"too frequent\"}")), shipper()))
+                    .isInstanceOfSatisfying(ThrottledException.class, throttled ->
+                            assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(7)));
+        }
+
+        @Test
         void authFailureIsAnAuthenticationError() {
             assertThatThrownBy(() -> list(replying(request -> json(401,
                     "{\"errorcode\":\"AuthFailure.SignatureFailure\",\"errormessage\":\"bad\"}")), shipper()))

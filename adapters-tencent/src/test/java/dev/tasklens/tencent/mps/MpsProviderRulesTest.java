@@ -188,6 +188,14 @@ class MpsProviderRulesTest {
         }
 
         @Test
+        void aThrottlingReplysRetryAfterIsKept() {
+            assertThatThrownBy(() -> list(source(request -> HttpResponse.of(200, HttpHeaders.of("Content-Type",
+                    "application/json", "Retry-After", "3"), error("RequestLimitExceeded"))), finished()))
+                    .isInstanceOfSatisfying(ThrottledException.class, throttled ->
+                            assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(3)));
+        }
+
+        @Test
         void anInvalidParameterIsAnInvalidQuery() {
             assertThatThrownBy(() -> list(source(request -> reply(error("InvalidParameterValue.Limit"))), finished()))
                     .isInstanceOf(InvalidQueryException.class)

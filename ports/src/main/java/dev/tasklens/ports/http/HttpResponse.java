@@ -1,8 +1,14 @@
 package dev.tasklens.ports.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable HTTP response: status, headers and the whole body (already decoded from any
@@ -91,6 +97,45 @@ public final class HttpResponse {
      */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * When the server sent the reply: its {@code Date} header (RFC 9110 §6.6.1), which a provider
+     * that refuses a stale signature is measured against.
+     *
+     * @return the time, unless the header is absent or not an HTTP date
+     */
+    public Optional<Instant> date() {
+        return headers.firstValue("Date").flatMap(HttpResponse::httpDate);
+    }
+
+    /**
+     * How long the server asked the client to wait: its {@code Retry-After} header (RFC 9110
+     * §10.2.3), either delay-seconds or an HTTP date, the latter measured from the reply's
+     * {@link #date()} or, without one, from {@code now}.
+     *
+     * @param now the local time, for an HTTP date in a reply without a {@code Date}
+     * @return the wait (zero for a date already past), unless the header is absent or unreadable
+     */
+    public Optional<Duration> retryAfter(Instant now) {
+        Optional<String> value = headers.firstValue("Retry-After").map(String::trim);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = value.get();
+        if (text.matches("\\d{1,12}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+        }
+        Instant base = date().orElse(now);
+        return httpDate(text).map(at -> at.isAfter(base) ? Duration.between(base, at) : Duration.ZERO);
+    }
+
+    private static Optional<Instant> httpDate(String text) {
+        try {
+            return Optional.of(ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

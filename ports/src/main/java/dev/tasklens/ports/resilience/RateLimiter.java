@@ -1,46 +1,58 @@
 package dev.tasklens.ports.resilience;
 
 import dev.tasklens.domain.TransportException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A token bucket per source, so that a program listing many pages stays under the provider's
+ * Paces requests per source, so that a program listing many pages stays under the provider's
  * request rate instead of tripping its throttling (MPS {@code DescribeTasks} documents 100
- * requests per second, seed 001: "默认接口请求频率限制：100次/秒"). The bucket holds one second's
- * worth of requests. Thread-safe.
+ * requests per second, seed 001: "默认接口请求频率限制：100次/秒"). Requests are spaced evenly: the
+ * bucket holds one request, so no one-second window ever sees more than the rate, and the first
+ * request of a listing does not wait. Time is read from a {@link Ticker}, never the wall clock.
+ * Thread-safe.
  */
 public final class RateLimiter {
 
     private final double perSecond;
-    private final Clock clock;
+    private final Ticker ticker;
     private final Sleeper sleeper;
     private double tokens;
     private long lastNanos;
 
-    private RateLimiter(double perSecond, Clock clock, Sleeper sleeper) {
+    private RateLimiter(double perSecond, Ticker ticker, Sleeper sleeper) {
         this.perSecond = perSecond;
-        this.clock = clock;
+        this.ticker = ticker;
         this.sleeper = sleeper;
-        this.tokens = perSecond;
-        this.lastNanos = nanos();
+        this.tokens = 1;
+        this.lastNanos = ticker.nanos();
+    }
+
+    /**
+     * A limiter on the system's monotonic time.
+     *
+     * @param requestsPerSecond the rate, positive
+     * @return the limiter
+     * @throws IllegalArgumentException if the rate is not positive
+     */
+    public static RateLimiter perSecond(double requestsPerSecond) {
+        return perSecond(requestsPerSecond, Ticker.system(), Sleeper.system());
     }
 
     /**
      * A limiter.
      *
-     * @param requestsPerSecond the sustained rate, positive
-     * @param clock the time
+     * @param requestsPerSecond the rate, positive
+     * @param ticker the elapsed time
      * @param sleeper how to wait
-     * @return the limiter, full
+     * @return the limiter
      * @throws IllegalArgumentException if the rate is not positive
      */
-    public static RateLimiter perSecond(double requestsPerSecond, Clock clock, Sleeper sleeper) {
+    public static RateLimiter perSecond(double requestsPerSecond, Ticker ticker, Sleeper sleeper) {
         if (!(requestsPerSecond > 0)) {
             throw new IllegalArgumentException("a rate limit must be positive, got " + requestsPerSecond);
         }
-        return new RateLimiter(requestsPerSecond, Objects.requireNonNull(clock, "clock"),
+        return new RateLimiter(requestsPerSecond, Objects.requireNonNull(ticker, "ticker"),
                 Objects.requireNonNull(sleeper, "sleeper"));
     }
 
@@ -50,11 +62,11 @@ public final class RateLimiter {
      * @return the limiter
      */
     public static RateLimiter unlimited() {
-        return new RateLimiter(Double.POSITIVE_INFINITY, Clock.systemUTC(), duration -> { });
+        return new RateLimiter(Double.POSITIVE_INFINITY, () -> 0L, duration -> { });
     }
 
     /**
-     * Takes one request's token, waiting until one is available.
+     * Takes one request's turn, waiting until it comes.
      *
      * @throws TransportException if interrupted while waiting
      */
@@ -79,13 +91,8 @@ public final class RateLimiter {
     }
 
     private void refill() {
-        long now = nanos();
-        tokens = Math.min(perSecond, tokens + (now - lastNanos) / 1e9 * perSecond);
+        long now = ticker.nanos();
+        tokens = Math.min(1, tokens + Math.max(0, now - lastNanos) / 1e9 * perSecond);
         lastNanos = now;
-    }
-
-    private long nanos() {
-        java.time.Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

@@ -7,6 +7,7 @@ import dev.tasklens.domain.TransportException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -14,9 +15,11 @@ import java.util.function.Function;
  * Runs one provider request with the rate limit, the retry policy and clock-skew correction.
  * The request is given the time to sign at, so a retry after a clock-skew refusal is signed at
  * the provider's time. What is retried is decided by the typed error alone
- * ({@link TaskLensException#isRetryable()}); a {@link ThrottledException}'s {@code Retry-After}
- * replaces the backoff. When the attempts run out, the last error is thrown as it was.
- * Thread-safe.
+ * ({@link TaskLensException#isRetryable()}): throttling, server errors and connection failures,
+ * never a malformed reply, which would only come again. A {@link ThrottledException}'s
+ * {@code Retry-After} replaces the backoff, capped by the policy's {@code maxDelay}. When the
+ * attempts or the policy's deadline run out, the last error is thrown with a note saying how many
+ * attempts were made over how long. Thread-safe.
  */
 public final class Resilience {
 
@@ -25,9 +28,11 @@ public final class Resilience {
     private final ClockSkew skew;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
+    private final Ticker ticker;
 
     private Resilience(RetryPolicy policy, RateLimiter limiter, ClockSkew skew, Sleeper sleeper,
-            DoubleSupplier random) {
+            DoubleSupplier random, Ticker ticker) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.skew = Objects.requireNonNull(skew, "skew");
@@ -47,7 +52,23 @@ public final class Resilience {
      */
     public static Resilience of(RetryPolicy policy, RateLimiter limiter, ClockSkew skew, Sleeper sleeper,
             DoubleSupplier random) {
-        return new Resilience(policy, limiter, skew, sleeper, random);
+        return new Resilience(policy, limiter, skew, sleeper, random, Ticker.system());
+    }
+
+    /**
+     * Resilience for one source, with the time its deadline is measured on.
+     *
+     * @param policy the retry policy
+     * @param limiter the source's rate limiter
+     * @param skew the source's clock-skew correction
+     * @param sleeper how to wait between attempts
+     * @param random jitter, uniform in [0, 1)
+     * @param ticker the elapsed time the policy's deadline is measured on
+     * @return the resilience
+     */
+    public static Resilience of(RetryPolicy policy, RateLimiter limiter, ClockSkew skew, Sleeper sleeper,
+            DoubleSupplier random, Ticker ticker) {
+        return new Resilience(policy, limiter, skew, sleeper, random, ticker);
     }
 
     /**
@@ -62,6 +83,7 @@ public final class Resilience {
     public <T> T call(Function<Instant, T> request) {
         boolean skewCorrected = false;
         int attempt = 0;
+        long started = ticker.nanos();
         while (true) {
             limiter.acquire();
             try {
@@ -75,15 +97,38 @@ public final class Resilience {
                 skewCorrected = true;
             } catch (TaskLensException e) {
                 attempt++;
-                if (!e.isRetryable() || attempt >= policy.maxAttempts()) {
+                if (!e.isRetryable()) {
                     throw e;
                 }
-                Duration wait = e instanceof ThrottledException throttled && throttled.retryAfter().isPresent()
-                        ? throttled.retryAfter().get()
-                        : policy.backoff(attempt - 1, random);
+                Duration elapsed = Duration.ofNanos(ticker.nanos() - started);
+                if (attempt >= policy.maxAttempts()) {
+                    throw attempt == 1 ? e : e.withContext(gaveUp(attempt, elapsed));
+                }
+                Optional<Duration> asked = e instanceof ThrottledException throttled ? throttled.retryAfter()
+                        : Optional.empty();
+                if (asked.isPresent() && asked.get().compareTo(policy.maxDelay()) > 0) {
+                    throw e.withContext("the provider asks to wait " + seconds(asked.get()) + ", longer than the"
+                            + " retry policy's maximum wait of " + seconds(policy.maxDelay())
+                            + "; retry later or raise the policy's maxDelay");
+                }
+                Duration wait = asked.isPresent() ? asked.get() : policy.backoff(attempt - 1, random);
+                if (elapsed.plus(wait).compareTo(policy.deadline()) > 0) {
+                    throw e.withContext(gaveUp(attempt, elapsed) + ", at the retry policy's deadline of "
+                            + seconds(policy.deadline()));
+                }
                 pause(wait);
             }
         }
+    }
+
+    private static String gaveUp(int attempts, Duration elapsed) {
+        return "gave up after " + attempts + " attempts over " + seconds(elapsed);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() < 10_000
+                ? String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0)
+                : duration.toSeconds() + " s";
     }
 
     private void pause(Duration wait) {

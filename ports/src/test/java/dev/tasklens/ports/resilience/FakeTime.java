@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that only moves when the sleeper sleeps; the sleeper records every wait. */
-final class FakeTime extends Clock implements Sleeper {
+/** A clock and ticker that only move when the sleeper sleeps; the sleeper records every wait. */
+final class FakeTime extends Clock implements Sleeper, Ticker {
 
     private Instant now;
     final List<Duration> sleeps = new ArrayList<>();
@@ -30,6 +30,16 @@ final class FakeTime extends Clock implements Sleeper {
 
     Duration slept() {
         return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
+    @Override
+    public long nanos() {
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Steps the wall clock without time passing, as NTP does; a ticker would not see it. */
+    void stepWallClock(Duration step) {
+        now = now.plus(step);
     }
 
     @Override

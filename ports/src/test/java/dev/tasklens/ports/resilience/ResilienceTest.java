@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasklens.domain.AuthenticationException;
 import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.ProviderException;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.ThrottledException;
@@ -25,7 +26,7 @@ class ResilienceTest {
     private final List<Instant> signedAt = new ArrayList<>();
 
     private Resilience resilience(RetryPolicy policy, double jitter) {
-        return Resilience.of(policy, RateLimiter.unlimited(), new ClockSkew(time), time, () -> jitter);
+        return Resilience.of(policy, RateLimiter.unlimited(), new ClockSkew(time), time, () -> jitter, time);
     }
 
     private static ThrottledException throttled(Optional<Duration> retryAfter) {
@@ -154,30 +155,113 @@ class ResilienceTest {
     }
 
     @Test
-    void theRateLimiterSpreadsABurstOverTime() {
+    void theRateLimiterSpacesRequestsSoNoSecondSeesMoreThanTheRate() {
         RateLimiter limiter = RateLimiter.perSecond(100, time, time);
 
         for (int i = 0; i < 150; i++) {
             limiter.acquire();
         }
 
-        // The first 100 come from the full bucket; the next 50 wait 10 ms each.
-        assertThat(time.slept()).isBetween(Duration.ofMillis(499), Duration.ofMillis(501));
+        // The first goes at once; each of the other 149 waits its 10 ms turn. A bucket that starts
+        // full would let 199 through in the first second against MPS's documented 100/s.
+        assertThat(time.slept()).isBetween(Duration.ofMillis(1_489), Duration.ofMillis(1_491));
     }
 
     @Test
-    void theRateLimiterRefillsWhileIdle() {
+    void theRateLimiterDoesNotLetAnIdleSpellBecomeABurst() {
         RateLimiter limiter = RateLimiter.perSecond(10, time, time);
-        for (int i = 0; i < 10; i++) {
-            limiter.acquire();
-        }
-        time.advance(Duration.ofSeconds(1));
+        limiter.acquire();
+        time.advance(Duration.ofSeconds(60));
 
         for (int i = 0; i < 10; i++) {
             limiter.acquire();
         }
 
+        assertThat(time.slept()).isBetween(Duration.ofMillis(899), Duration.ofMillis(901));
+    }
+
+    @Test
+    void theRateLimiterRunsOnElapsedTimeNotTheWallClock() {
+        // Ticks at a fixed pace whatever the wall clock says.
+        long[] nanos = {0};
+        Sleeper sleeper = duration -> nanos[0] += duration.toNanos();
+        RateLimiter limiter = RateLimiter.perSecond(100, () -> nanos[0], sleeper);
+        limiter.acquire();
+        time.stepWallClock(Duration.ofHours(-1));
+        long before = nanos[0];
+
+        limiter.acquire();
+
+        assertThat(Duration.ofNanos(nanos[0] - before)).isLessThanOrEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void aMalformedReplyIsNotFetchedAgain() {
+        int[] calls = {0};
+        assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 0).call(at -> {
+            calls[0]++;
+            throw new MalformedResponseException(MPS, "not JSON", Optional.empty());
+        })).isInstanceOf(MalformedResponseException.class);
+        assertThat(calls[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterIsHonouredUpToThePolicysMaximumWait() {
+        int[] calls = {0};
+        String result = resilience(RetryPolicy.defaults(), 0).call(at -> {
+            if (calls[0]++ == 0) {
+                throw new ThrottledException(MPS, "RequestLimitExceeded", "slow down", Optional.empty(),
+                        Optional.of(Duration.ofSeconds(3)));
+            }
+            return "page";
+        });
+
+        assertThat(result).isEqualTo("page");
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aRetryAfterBeyondThePolicysMaximumFailsAtOnceWithTheWait() {
+        int[] calls = {0};
+        assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 0).call(at -> {
+            calls[0]++;
+            throw new ThrottledException(MPS, "RequestLimitExceeded", "slow down", Optional.empty(),
+                    Optional.of(Duration.ofDays(1)));
+        })).isInstanceOf(ThrottledException.class)
+                .hasMessageContaining("asks to wait 86400 s")
+                .hasMessageContaining("maximum wait of 10 s")
+                .satisfies(e -> assertThat(((ThrottledException) e).retryAfter()).contains(Duration.ofDays(1)));
+        assertThat(calls[0]).isEqualTo(1);
         assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void whenTheAttemptsRunOutTheMessageSaysHowManyOverHowLong() {
+        assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 1).call(at -> {
+            time.advance(Duration.ofSeconds(30));
+            throw new TransportException("no reply from https://mps.tencentcloudapi.com within 30000 ms", true);
+        })).isInstanceOf(TransportException.class)
+                .hasMessageContaining("no reply from https://mps.tencentcloudapi.com within 30000 ms")
+                .hasMessageMatching("(?s).*gave up after 4 attempts over 1\\d\\d s.*");
+    }
+
+    @Test
+    void noRetryStartsPastThePolicysDeadline() {
+        int[] calls = {0};
+        RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(200), Duration.ofSeconds(10),
+                Duration.ofSeconds(45));
+        assertThatThrownBy(() -> resilience(policy, 0.5).call(at -> {
+            calls[0]++;
+            time.advance(Duration.ofSeconds(20));
+            throw new TransportException("no reply", true);
+        })).hasMessageContaining("at the retry policy's deadline of 45 s");
+        assertThat(calls[0]).isEqualTo(3);
+    }
+
+    @Test
+    void aPolicyWithoutADeadlineIsRefused() {
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("deadline must be positive");
     }
 
     @Test
