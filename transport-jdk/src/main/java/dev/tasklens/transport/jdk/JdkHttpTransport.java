@@ -5,6 +5,7 @@ import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
@@ -39,7 +47,10 @@ import java.util.zip.GZIPInputStream;
  *       the heap.</li>
  *   <li>Plain {@code http://} is allowed only to loopback addresses (an emulator on this machine),
  *       unless {@link Builder#allowPlainHttp()} opts in.</li>
- *   <li>{@link #close()} shuts down the transport's threads.</li>
+ *   <li>The request timeout covers the whole reply, body included: a server that sends its body
+ *       one byte a second, or never ends it, fails the request when the timeout runs out.</li>
+ *   <li>{@link #close()} fails the requests in flight and every later one at once, and shuts down
+ *       the transport's threads.</li>
  * </ul>
  */
 public final class JdkHttpTransport implements HttpTransport {
@@ -60,6 +71,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private final Duration requestTimeout;
     private final long maxResponseBytes;
     private final boolean allowPlainHttp;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
     private JdkHttpTransport(Builder builder) {
         this.requestTimeout = builder.requestTimeout;
@@ -118,24 +131,70 @@ public final class JdkHttpTransport implements HttpTransport {
                 jdk.header(header.name(), header.value());
             }
         }
-        java.net.http.HttpResponse<InputStream> reply;
+        if (closed.get()) {
+            throw closedError(uri);
+        }
+        // The JDK's request timeout stops at the headers; the deadline here covers the whole body too.
+        CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange = client.sendAsync(jdk.build(),
+                info -> new LimitedBody(maxResponseBytes));
+        inFlight.add(exchange);
+        java.net.http.HttpResponse<byte[]> reply;
         try {
-            reply = client.send(jdk.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            throw new TransportException("could not connect to " + authority(uri) + " within "
-                    + client.connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT).toMillis() + " ms", e, true);
-        } catch (HttpTimeoutException e) {
-            throw new TransportException("no reply from " + authority(uri) + " within " + requestTimeout.toMillis()
-                    + " ms", e, true);
-        } catch (IOException e) {
-            throw new TransportException(request.method() + " " + authority(uri) + " failed: " + e, e, true);
+            reply = exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new TransportException("no reply from " + authority(uri) + " within "
+                    + requestTimeout.toMillis() + " ms (headers and body)", e, true);
+        } catch (CancellationException e) {
+            throw closedError(uri);
+        } catch (ExecutionException e) {
+            throw failure(request, uri, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while waiting for " + authority(uri), e, false);
+        } finally {
+            inFlight.remove(exchange);
         }
         HttpHeaders headers = toHeaders(reply.headers().map());
-        byte[] body = readBody(reply.body(), uri, headers);
+        byte[] body = decode(reply.body(), uri, headers);
         return HttpResponse.of(reply.statusCode(), headers, body);
+    }
+
+    private TransportException failure(HttpRequest request, URI uri, Throwable cause) {
+        if (cause instanceof LimitedBody.TooLarge) {
+            return tooLarge(uri, false);
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new TransportException("could not connect to " + authority(uri) + " within "
+                    + client.connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT).toMillis() + " ms", cause, true);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new TransportException("no reply from " + authority(uri) + " within " + requestTimeout.toMillis()
+                    + " ms", cause, true);
+        }
+        if (cause instanceof java.net.ConnectException) {
+            return new TransportException("connection refused by " + authority(uri), cause, true);
+        }
+        if (cause instanceof java.nio.channels.UnresolvedAddressException
+                || cause instanceof java.net.UnknownHostException) {
+            return new TransportException("unknown host " + uri.getHost(), cause, true);
+        }
+        if (closed.get()) {
+            return closedError(uri);
+        }
+        return new TransportException(request.method() + " " + authority(uri) + " failed: " + cause, cause, true);
+    }
+
+    private static TransportException closedError(URI uri) {
+        return new TransportException("the HTTP transport is closed (TaskLens.close() closes it), so no request to "
+                + authority(uri) + " is sent; build a new TaskLens to list again", false);
+    }
+
+    private TransportException tooLarge(URI uri, boolean gzip) {
+        return new TransportException("the reply from " + authority(uri) + " is larger than the limit of "
+                + maxResponseBytes + " bytes" + (gzip ? " (after gzip decoding)" : "") + "; raise it with"
+                + " JdkHttpTransport.builder().maxResponseBytes(...) if such replies are expected", false);
     }
 
     private void checkScheme(URI uri) {
@@ -174,10 +233,13 @@ public final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    private byte[] readBody(InputStream raw, URI uri, HttpHeaders headers) {
+    private byte[] decode(byte[] raw, URI uri, HttpHeaders headers) {
         boolean gzip = headers.firstValue("Content-Encoding").map(value -> value.trim().equalsIgnoreCase("gzip"))
                 .orElse(false);
-        try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+        if (!gzip) {
+            return raw;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] chunk = new byte[8192];
             long total = 0;
@@ -185,10 +247,7 @@ public final class JdkHttpTransport implements HttpTransport {
             while ((read = in.read(chunk)) >= 0) {
                 total += read;
                 if (total > maxResponseBytes) {
-                    throw new TransportException("the reply from " + authority(uri) + " is larger than the limit of "
-                            + maxResponseBytes + " bytes" + (gzip ? " (after gzip decoding)" : "") + "; raise it with"
-                            + " JdkHttpTransport.builder().maxResponseBytes(...) if such replies are expected",
-                            false);
+                    throw tooLarge(uri, true);
                 }
                 out.write(chunk, 0, read);
             }
@@ -212,9 +271,15 @@ public final class JdkHttpTransport implements HttpTransport {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
-    /** Stops the transport's own threads; a transport given an executor leaves it running. */
+    /**
+     * Stops the transport: a request in flight fails at once, a request sent afterwards fails
+     * without being sent, and the transport's own threads end (a transport given an executor leaves
+     * it running).
+     */
     @Override
     public void close() {
+        closed.set(true);
+        inFlight.forEach(exchange -> exchange.cancel(true));
         if (ownExecutor != null) {
             ownExecutor.shutdownNow();
         }

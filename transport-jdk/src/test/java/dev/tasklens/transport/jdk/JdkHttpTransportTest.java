@@ -40,6 +40,7 @@ class JdkHttpTransportTest {
     void startServer() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             clientPorts.add(exchange.getRemoteAddress().getPort());
             receivedHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
@@ -73,6 +74,12 @@ class JdkHttpTransportTest {
                 reply(exchange, 200, zipped.toByteArray(), Map.of("Content-Encoding", "gzip"));
             }
             case "/big" -> reply(exchange, 200, new byte[4096], Map.of());
+            case "/drip" -> drip(exchange, 2_000_000_000L);
+            case "/endless" -> drip(exchange, 0);
+            case "/hang" -> {
+                sleep(3_000);
+                reply(exchange, 200, "late".getBytes(StandardCharsets.UTF_8), Map.of());
+            }
             case "/redirect" -> reply(exchange, 302, new byte[0], Map.of("Location", "https://elsewhere.example/"));
             default -> reply(exchange, 200, "ok".getBytes(StandardCharsets.UTF_8), Map.of("X-Request-Id", "r-1"));
         }
@@ -84,6 +91,21 @@ class JdkHttpTransportTest {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    /** Headers at once, then a byte every 50 ms for at most 5 s: a 2 GB Content-Length, or chunks (0). */
+    private static void drip(HttpExchange exchange, long length) {
+        try (exchange) {
+            exchange.sendResponseHeaders(200, length);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < 100; i++) {
+                out.write('x');
+                out.flush();
+                sleep(50);
+            }
+        } catch (IOException clientGone) {
+            // the client gave up, as it should
         }
     }
 
@@ -136,6 +158,62 @@ class JdkHttpTransportTest {
                 .hasMessageContaining("no reply from http://127.0.0.1:")
                 .hasMessageContaining("within 200 ms")
                 .satisfies(error -> assertThat(((TransportException) error).isRetryable()).isTrue());
+    }
+
+    @Test
+    void aBodyThatDripsIsCutAtTheTimeoutNotAtItsEnd() {
+        transport = JdkHttpTransport.builder().requestTimeout(Duration.ofMillis(500)).build();
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/drip")).build()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("within 500 ms (headers and body)");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anEndlessChunkedBodyIsCutAtTheTimeout() {
+        transport = JdkHttpTransport.builder().requestTimeout(Duration.ofMillis(500)).build();
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/endless")).build()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("within 500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void closingFailsARequestInFlightAtOnceAndSendsNothingAfter() throws Exception {
+        transport = JdkHttpTransport.builder().requestTimeout(Duration.ofSeconds(20)).build();
+        java.util.concurrent.CompletableFuture<Throwable> inFlight = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        transport.send(HttpRequest.get(uri("/hang")).build());
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                });
+        while (receivedTargets.isEmpty()) {
+            Thread.sleep(10);
+        }
+
+        transport.close();
+
+        Throwable failure = inFlight.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("transport is closed");
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/")).build()))
+                .isInstanceOf(TransportException.class).hasMessageContaining("transport is closed");
+        assertThat(receivedTargets).containsExactly("/hang");
+    }
+
+    @Test
+    void aRefusedConnectionSaysSoPlainly() {
+        transport = JdkHttpTransport.create();
+
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(URI.create("http://127.0.0.1:1/")).build()))
+                .isInstanceOf(TransportException.class)
+                .hasMessage("connection refused by http://127.0.0.1:1");
     }
 
     @Test
