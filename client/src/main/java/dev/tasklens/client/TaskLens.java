@@ -12,6 +12,7 @@ import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.TokenSeal;
 import dev.tasklens.domain.paging.Pager;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.listing.SourceListing;
@@ -54,8 +55,11 @@ public final class TaskLens implements AutoCloseable {
     private final Map<SourceId, TaskSource> sources;
     private final Clock clock;
     private final Optional<HttpTransport> ownTransport;
+    private final TokenSeal seal;
 
-    private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, Optional<HttpTransport> ownTransport) {
+    private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, Optional<HttpTransport> ownTransport,
+            TokenSeal seal) {
+        this.seal = seal;
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
         this.clock = clock;
         this.ownTransport = ownTransport;
@@ -111,7 +115,7 @@ public final class TaskLens implements AutoCloseable {
             throw new InvalidQueryException(query.source(), "no adapter on the class path provides this source;"
                     + " known sources: " + sources.keySet() + ". Add the provider's tasklens-adapters jar");
         }
-        return SourceListing.of(source, clock).list(query);
+        return SourceListing.of(source, clock, seal).list(query);
     }
 
     /**
@@ -142,6 +146,7 @@ public final class TaskLens implements AutoCloseable {
     /** Configures a {@link TaskLens}. Not thread-safe. */
     public static final class Builder {
         private Optional<HttpTransport> transport = Optional.empty();
+        private TokenSeal seal = TokenSeal.none();
         private Clock clock = Clock.systemUTC();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Sleeper sleeper = Sleeper.system();
@@ -245,6 +250,21 @@ public final class TaskLens implements AutoCloseable {
         }
 
         /**
+         * Signs resume tokens with HMAC-SHA256 under this key, for a service that hands tokens to its
+         * own clients: a token it did not make, or one altered, is refused. Without a key, tokens
+         * carry a checksum against damage only. Either way a token is bound to its query, endpoint
+         * and account.
+         *
+         * @param key at least 16 bytes, kept secret by the service
+         * @return this builder
+         * @throws IllegalArgumentException if the key is shorter than 16 bytes
+         */
+        public Builder tokenKey(byte[] key) {
+            this.seal = TokenSeal.none().withKey(key);
+            return this;
+        }
+
+        /**
          * Builds the TaskLens and its sources.
          *
          * @return the facade
@@ -281,7 +301,7 @@ public final class TaskLens implements AutoCloseable {
                             + "; keep one of them on the class path");
                 }
             }
-            return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http));
+            return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http), seal);
         }
     }
 }

@@ -7,10 +7,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.zip.CRC32;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Where a listing stopped, in a form that can be printed, stored and used to resume in another
@@ -18,36 +24,56 @@ import java.util.zip.CRC32;
  *
  * <p>A token is bound to the query that produced it (a hash of its source, statuses, time window
  * and scope): {@link TaskQuery} refuses a token made by another query, so a resumed listing can
- * never return pages of a different list. The token is versioned and checksummed, so a token
- * that was cut or altered is refused with a clear message, never decoded into a wrong page.
+ * never return pages of a different list. It is also bound to where the listing ran (the source's
+ * endpoint and account, {@link TokenSeal}), so it cannot be replayed against another account. It
+ * is versioned and checksummed, or signed with HMAC-SHA256 when the listing has a token key, so a
+ * token that was cut, altered or forged is refused with a clear message, never decoded into a
+ * wrong page.
  *
  * <p>Besides the provider's position it records how many items of that page were already
- * delivered, so a listing stopped in the middle of a page resumes with the next item: nothing
- * lost, nothing repeated.
+ * delivered, and the page size they were counted in, so a listing stopped in the middle of a page
+ * resumes with the next item: nothing lost, nothing repeated.
  */
 public final class PageToken {
 
     static final int FINGERPRINT_LENGTH = 16;
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte FLAG_KEYED = 1;
     private static final byte START = 0;
     private static final byte TOKEN = 1;
     private static final byte OFFSET = 2;
-    private static final int MAX_PROVIDER_TOKEN_BYTES = 16 * 1024;
+    private static final int CRC_LENGTH = 4;
+    private static final int MAC_LENGTH = 32;
+    /** The longest provider token a resume token carries. */
+    public static final int MAX_PROVIDER_TOKEN_BYTES = 16 * 1024;
 
     private final byte[] fingerprint;
+    private final byte[] binding;
     private final PagePosition position;
     private final long skip;
+    private final int pageSize;
+    private final boolean keyed;
+    private final byte[] body;
+    private final byte[] seal;
     private final String value;
 
-    private PageToken(byte[] fingerprint, PagePosition position, long skip) {
+    private PageToken(byte[] fingerprint, byte[] binding, PagePosition position, long skip, int pageSize,
+            boolean keyed, byte[] body, byte[] seal) {
         this.fingerprint = fingerprint;
+        this.binding = binding;
         this.position = position;
         this.skip = skip;
-        this.value = encode();
+        this.pageSize = pageSize;
+        this.keyed = keyed;
+        this.body = body;
+        this.seal = seal;
+        byte[] whole = Arrays.copyOf(body, body.length + seal.length);
+        System.arraycopy(seal, 0, whole, body.length, seal.length);
+        this.value = Base64.getUrlEncoder().withoutPadding().encodeToString(whole);
     }
 
     /**
-     * A token for a position of a query's listing.
+     * A token for a position of a query's listing, bound to nothing else and checksummed.
      *
      * @param query the query being listed
      * @param position where the page to resume with starts
@@ -56,16 +82,39 @@ public final class PageToken {
      * @throws IllegalArgumentException if {@code skip} is negative or the provider token is too long
      */
     public static PageToken of(TaskQuery query, PagePosition position, long skip) {
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(position, "position");
-        if (skip < 0) {
-            throw new IllegalArgumentException("skip cannot be negative, got " + skip);
-        }
-        return new PageToken(query.fingerprint(), position, skip);
+        return of(query, position, skip, OptionalInt.empty(), TokenSeal.none());
     }
 
     /**
-     * Reads a printed token.
+     * A token for a position of a query's listing.
+     *
+     * @param query the query being listed
+     * @param position where the page to resume with starts
+     * @param skip how many items of that page were already delivered
+     * @param pageSize the page size the skip was counted in, if the listing set one
+     * @param seal what the token is bound to and how it is protected
+     * @return the token
+     * @throws IllegalArgumentException if {@code skip} is negative or the provider token is longer
+     *     than {@link #MAX_PROVIDER_TOKEN_BYTES}
+     */
+    public static PageToken of(TaskQuery query, PagePosition position, long skip, OptionalInt pageSize,
+            TokenSeal seal) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(seal, "seal");
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip cannot be negative, got " + skip);
+        }
+        byte[] fingerprint = query.fingerprint();
+        byte[] binding = seal.binding();
+        int size = pageSize.orElse(0);
+        byte[] body = encode(fingerprint, binding, position, skip, size, seal.isKeyed());
+        return new PageToken(fingerprint, binding, position, skip, size, seal.isKeyed(), body, protect(body, seal));
+    }
+
+    /**
+     * Reads a printed token. Its binding and, for a keyed token, its signature are checked when a
+     * listing uses it ({@link #checkSeal}).
      *
      * @param text the token as {@link #value()} printed it
      * @return the token
@@ -77,24 +126,33 @@ public final class PageToken {
         try {
             bytes = Base64.getUrlDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw corrupted("it is not base64url text");
+            throw corrupted("it is not base64url text.");
         }
-        if (bytes.length < 1 + FINGERPRINT_LENGTH + 1 + 8 + 4) {
+        if (bytes.length < 2 + FINGERPRINT_LENGTH + CRC_LENGTH) {
             throw corrupted("it is too short; was it cut when copied?");
         }
-        // Every version ends with the CRC-32 of what precedes it, so damage is told apart from a new version.
-        int bodyLength = bytes.length - 4;
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bodyLength);
-        if ((int) crc.getValue() != ByteBuffer.wrap(bytes, bodyLength, 4).getInt()) {
+        if (bytes[0] != VERSION) {
+            if (bytes[0] == 1 && crcMatches(bytes, bytes.length - CRC_LENGTH)) {
+                throw new InvalidQueryException("this resume token was made by an earlier tasklens version, whose"
+                        + " tokens could not resume every listing exactly; start the listing again without it");
+            }
+            throw corrupted("its version " + bytes[0] + " is not one this tasklens reads (" + VERSION
+                    + "); was it cut or altered when copied?");
+        }
+        boolean keyed = (bytes[1] & FLAG_KEYED) != 0;
+        int sealLength = keyed ? MAC_LENGTH : CRC_LENGTH;
+        int bodyLength = bytes.length - sealLength;
+        if (bodyLength < 2 + FINGERPRINT_LENGTH + TokenSeal.BINDING_LENGTH + 1 + 8 + 4) {
+            throw corrupted("it is too short; was it cut when copied?");
+        }
+        if (!keyed && !crcMatches(bytes, bodyLength)) {
             throw corrupted("its checksum does not match; was it cut or altered when copied?");
         }
-        if (bytes[0] != VERSION) {
-            throw new InvalidQueryException("resume token version " + bytes[0] + " is not known to this tasklens"
-                    + " version (it reads version " + VERSION + "); start the listing again without a token");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bodyLength - 1))) {
+        byte[] body = Arrays.copyOf(bytes, bodyLength);
+        byte[] seal = Arrays.copyOfRange(bytes, bodyLength, bytes.length);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, 2, bodyLength - 2))) {
             byte[] fingerprint = in.readNBytes(FINGERPRINT_LENGTH);
+            byte[] binding = in.readNBytes(TokenSeal.BINDING_LENGTH);
             byte kind = in.readByte();
             PagePosition position;
             switch (kind) {
@@ -102,26 +160,55 @@ public final class PageToken {
                 case TOKEN -> {
                     int length = in.readInt();
                     if (length < 1 || length > MAX_PROVIDER_TOKEN_BYTES) {
-                        throw corrupted("its provider token length " + length + " is out of range");
+                        throw corrupted("its provider token length " + length + " is out of range.");
                     }
                     position = PagePosition.token(new String(in.readNBytes(length), StandardCharsets.UTF_8));
                 }
                 case OFFSET -> position = PagePosition.offset(in.readLong());
-                default -> throw corrupted("its position kind " + kind + " is unknown");
+                default -> throw corrupted("its position kind " + kind + " is unknown.");
             }
             long skip = in.readLong();
-            if (skip < 0 || in.available() != 0) {
-                throw corrupted("its layout is inconsistent");
+            int pageSize = in.readInt();
+            if (skip < 0 || pageSize < 0 || in.available() != 0) {
+                throw corrupted("its layout is inconsistent.");
             }
-            return new PageToken(fingerprint, position, skip);
+            return new PageToken(fingerprint, binding, position, skip, pageSize, keyed, body, seal);
         } catch (IOException | IllegalArgumentException e) {
-            throw corrupted("its layout is inconsistent");
+            throw corrupted("its layout is inconsistent.");
         }
     }
 
     private static InvalidQueryException corrupted(String why) {
         return new InvalidQueryException("the resume token is not valid: " + why
                 + " Pass the token exactly as tasklens printed it, or start without one");
+    }
+
+    /**
+     * Checks that this token was made where a listing runs now, and, for a keyed listing, signed
+     * with its key.
+     *
+     * @param expected the listing's seal
+     * @param source the source, named in the error
+     * @throws InvalidQueryException if the token belongs to another endpoint or account, or its
+     *     signature is missing or wrong
+     */
+    public void checkSeal(TokenSeal expected, SourceId source) {
+        Objects.requireNonNull(expected, "seal");
+        if (expected.isKeyed() != keyed) {
+            throw new InvalidQueryException(source, keyed
+                    ? "the resume token was signed with a token key, and this listing has none; resume it where it"
+                            + " was made"
+                    : "the resume token is not signed, and this listing only accepts tokens signed with its token"
+                            + " key; resume with a token this service printed");
+        }
+        if (keyed && !MessageDigest.isEqual(seal, protect(body, expected))) {
+            throw new InvalidQueryException(source, "the resume token's signature does not match: it was altered, or"
+                    + " made with another token key; resume with a token this service printed");
+        }
+        if (!Arrays.equals(binding, expected.binding())) {
+            throw new InvalidQueryException(source, "the resume token was made for another endpoint or account; a"
+                    + " listing resumes only where it ran. Start the listing again without it");
+        }
     }
 
     /**
@@ -140,6 +227,15 @@ public final class PageToken {
      */
     public long skip() {
         return skip;
+    }
+
+    /**
+     * The page size the skip was counted in.
+     *
+     * @return the size, when the listing that made the token had one
+     */
+    public OptionalInt pageSize() {
+        return pageSize == 0 ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }
 
     /**
@@ -166,11 +262,14 @@ public final class PageToken {
         return value;
     }
 
-    private String encode() {
+    private static byte[] encode(byte[] fingerprint, byte[] binding, PagePosition position, long skip, int pageSize,
+            boolean keyed) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
+            out.writeByte(keyed ? FLAG_KEYED : 0);
             out.write(fingerprint);
+            out.write(binding);
             if (position instanceof PagePosition.Token token) {
                 byte[] text = token.value().getBytes(StandardCharsets.UTF_8);
                 if (text.length > MAX_PROVIDER_TOKEN_BYTES) {
@@ -187,13 +286,37 @@ public final class PageToken {
                 out.writeByte(START);
             }
             out.writeLong(skip);
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeInt((int) crc.getValue());
+            out.writeInt(pageSize);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+        return bytes.toByteArray();
+    }
+
+    /** The CRC-32 of the body, or its HMAC-SHA256 under the seal's key. */
+    private static byte[] protect(byte[] body, TokenSeal seal) {
+        Optional<byte[]> key = seal.key();
+        if (key.isEmpty()) {
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            return ByteBuffer.allocate(CRC_LENGTH).putInt((int) crc.getValue()).array();
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+
+    private static boolean crcMatches(byte[] bytes, int bodyLength) {
+        if (bodyLength < 1) {
+            return false;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bodyLength);
+        return (int) crc.getValue() == ByteBuffer.wrap(bytes, bodyLength, CRC_LENGTH).getInt();
     }
 
     @Override

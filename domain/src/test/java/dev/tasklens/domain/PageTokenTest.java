@@ -78,7 +78,7 @@ class PageTokenTest {
     void textThatIsNotBase64IsRefused() {
         assertThatThrownBy(() -> PageToken.parse("not a token!"))
                 .isInstanceOf(InvalidQueryException.class)
-                .hasMessage("the resume token is not valid: it is not base64url text Pass the token exactly as"
+                .hasMessage("the resume token is not valid: it is not base64url text. Pass the token exactly as"
                         + " tasklens printed it, or start without one");
     }
 
@@ -92,7 +92,60 @@ class PageTokenTest {
 
         assertThatThrownBy(() -> PageToken.parse(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
                 .isInstanceOf(InvalidQueryException.class)
-                .hasMessageContaining("version 9 is not known");
+                .hasMessageContaining("version 9 is not one this tasklens reads");
+    }
+
+    @Test
+    void aTokenOfTheEarlierFormatIsRefusedSayingToStartAgain() {
+        // Version 1: version, fingerprint, kind START, skip, CRC-32 of what precedes it.
+        ByteBuffer old = ByteBuffer.allocate(1 + 16 + 1 + 8 + 4);
+        old.put((byte) 1).put(new byte[16]).put((byte) 0).putLong(3);
+        CRC32 crc = new CRC32();
+        crc.update(old.array(), 0, old.position());
+        old.putInt((int) crc.getValue());
+
+        assertThatThrownBy(() -> PageToken.parse(Base64.getUrlEncoder().withoutPadding().encodeToString(old.array())))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("made by an earlier tasklens version")
+                .hasMessageContaining("start the listing again");
+    }
+
+    @Test
+    void aTokenIsBoundToTheEndpointAndAccountItWasMadeFor() {
+        PageToken token = PageToken.of(QUERY, PagePosition.token("abc"), 0, java.util.OptionalInt.empty(),
+                TokenSeal.boundTo("https://a.example AKIDONE"));
+
+        token.checkSeal(TokenSeal.boundTo("https://a.example AKIDONE"), SourceId.TENCENT_CLS);
+        TokenSeal otherAccount = TokenSeal.boundTo("https://a.example AKIDTWO");
+        assertThatThrownBy(() -> PageToken.parse(token.value()).checkSeal(otherAccount, SourceId.TENCENT_CLS))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("made for another endpoint or account");
+    }
+
+    @Test
+    void aKeyedTokenIsRefusedWhenForgedAlteredOrUnsigned() {
+        byte[] key = "a service's own 32-byte token key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TokenSeal keyed = TokenSeal.boundTo("x").withKey(key);
+        PageToken token = PageToken.of(QUERY, PagePosition.token("abc"), 2, java.util.OptionalInt.empty(), keyed);
+        PageToken parsed = PageToken.parse(token.value());
+        parsed.checkSeal(keyed, SourceId.TENCENT_CLS);
+
+        byte[] bytes = Base64.getUrlDecoder().decode(token.value());
+        bytes[bytes.length - 40] ^= 1; // inside the body: the skip
+        String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        PageToken unsigned = PageToken.of(QUERY, PagePosition.token("abc"), 2, java.util.OptionalInt.empty(),
+                TokenSeal.boundTo("x"));
+        byte[] otherKey = "another service's 32-byte token key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        PageToken forged = PageToken.of(QUERY, PagePosition.token("abc"), 2, java.util.OptionalInt.empty(),
+                TokenSeal.boundTo("x").withKey(otherKey));
+
+        assertThatThrownBy(() -> PageToken.parse(altered).checkSeal(keyed, SourceId.TENCENT_CLS))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("signature does not match");
+        assertThatThrownBy(() -> forged.checkSeal(keyed, SourceId.TENCENT_CLS))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("signature does not match");
+        assertThatThrownBy(() -> unsigned.checkSeal(keyed, SourceId.TENCENT_CLS))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("is not signed");
+        assertThat(keyed.toString()).doesNotContain("service").contains("***");
     }
 
     @Test

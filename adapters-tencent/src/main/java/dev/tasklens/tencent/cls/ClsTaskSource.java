@@ -120,6 +120,12 @@ public final class ClsTaskSource implements TaskSource {
         return DESCRIPTOR;
     }
 
+    /** The endpoint and the SecretId listed as: a resume token of one account is refused by another. */
+    @Override
+    public String tokenBinding() {
+        return endpoint.map(URI::toString).orElse("") + " " + TencentKeys.require(credentials, ID).id();
+    }
+
     @Override
     public SourceDescriptor descriptor() {
         return DESCRIPTOR;
@@ -154,9 +160,9 @@ public final class ClsTaskSource implements TaskSource {
             throw error(response, requestId);
         }
         List<Task> tasks = new ArrayList<>();
-        for (JsonTree item : JsonTree.parse(ID, response.bodyText(), requestId).objects("tasks")) {
+        for (JsonTree item : JsonTree.parse(ID, response.bodyText(), requestId).requiredObjects("tasks")) {
             String raw = item.text("status").orElse("");
-            Task.Builder task = Task.builder(ID, item.requiredText("task_id"))
+            Task.Builder task = Task.builder(ID, item.requiredId("task_id"))
                     .type("shipping")
                     .status(status(raw), raw);
             time(item, "start_time", requestId).ifPresent(start -> task.createdAt(start).startedAt(start));

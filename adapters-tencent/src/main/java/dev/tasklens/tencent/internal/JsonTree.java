@@ -2,6 +2,7 @@ package dev.tasklens.tencent.internal;
 
 import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.SourceId;
+import dev.tasklens.ports.reply.JsonGuard;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -40,6 +41,7 @@ public final class JsonTree {
      */
     @SuppressWarnings("unchecked")
     public static JsonTree parse(SourceId source, String body, Optional<String> requestId) {
+        JsonGuard.check(source, body, requestId);
         try {
             Object value = JSONB.fromJson(body, Object.class);
             if (!(value instanceof Map)) {
@@ -120,7 +122,9 @@ public final class JsonTree {
     public Optional<String> text(String name) {
         Object value = root.get(name);
         if (value instanceof BigDecimal number) {
-            return Optional.of(number.toPlainString());
+            // Bounded by JsonGuard; a plain form of an exponent like 1e999999999 would be huge.
+            return Optional.of(number.scale() < -40 || number.scale() > 40 ? number.toString()
+                    : number.toPlainString());
         }
         return value == null || value instanceof Map || value instanceof List ? Optional.empty()
                 : Optional.of(String.valueOf(value));
@@ -139,12 +143,55 @@ public final class JsonTree {
             return Optional.empty();
         }
         if (value instanceof BigDecimal number) {
-            return Optional.of(number.longValue());
+            try {
+                return Optional.of(number.longValueExact());
+            } catch (ArithmeticException e) {
+                throw new MalformedResponseException(source, "field " + name + " is not a whole number within 64"
+                        + " bits: " + excerpt(number.toString()), requestId);
+            }
         }
         if (value instanceof String text && text.strip().matches("-?\\d{1,18}")) {
             return Optional.of(Long.parseLong(text.strip()));
         }
         throw new MalformedResponseException(source, "field " + name + " is not a number: " + value, requestId);
+    }
+
+    /**
+     * A required list of objects: a reply without its list is not an empty list (a {@code {}} or an
+     * error text sent with HTTP 200 would otherwise read as "no tasks").
+     *
+     * @param name the field
+     * @return the objects, possibly none
+     * @throws MalformedResponseException if the field is absent, null or not a list of objects
+     */
+    public List<JsonTree> requiredObjects(String name) {
+        if (root.get(name) == null) {
+            throw new MalformedResponseException(source, "the reply has no " + name + " list"
+                    + (root.isEmpty() ? "" : "; it has " + String.join(", ", root.keySet())), requestId);
+        }
+        return objects(name);
+    }
+
+    /**
+     * A required id: a non-blank string, or a plain integer (kept exact, never through a double).
+     * Anything else (blank, a fraction, an exponent, an object) is not an id.
+     *
+     * @param name the field
+     * @return the id
+     * @throws MalformedResponseException if it is missing or not an id
+     */
+    public String requiredId(String name) {
+        Object value = root.get(name);
+        if (value instanceof String text && !text.isBlank()) {
+            return text;
+        }
+        // Digits of a whole number: precision minus scale (1e999999999 is one digit, scale -999999999).
+        if (value instanceof BigDecimal number && number.scale() <= 0
+                && (long) number.precision() - number.scale() <= 20 && number.signum() >= 0) {
+            return number.toBigInteger().toString();
+        }
+        throw new MalformedResponseException(source, "field " + name + " is not an id (a non-blank string or a"
+                + " whole number): " + (value == null ? "missing" : excerpt(String.valueOf(value))), requestId);
     }
 
     /**

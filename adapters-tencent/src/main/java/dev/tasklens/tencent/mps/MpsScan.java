@@ -19,14 +19,22 @@ import java.util.Set;
 record MpsScan(String status, Optional<Boolean> subTaskHasFailed, TaskStatus taskStatus) {
 
     /**
-     * The scans for the wanted statuses, one request stream each. Every status costs one scan:
-     * SUCCEEDED and FAILED are two FINISH scans, so that each finished task's outcome is known;
-     * FINISHED alone is one FINISH scan without the split. UNKNOWN matches nothing MPS reports.
+     * The scans for the wanted statuses, disjoint, so that no task is found by two of them. Every
+     * status costs one scan: SUCCEEDED and FAILED are two FINISH scans, so that each finished
+     * task's outcome is known; FINISHED alone is one FINISH scan without the split, and FINISHED
+     * with SUCCEEDED or FAILED is both split scans (every finished task, each with its outcome),
+     * never a third scan over the same tasks. UNKNOWN matches nothing MPS reports.
      */
     static List<MpsScan> forStatuses(Set<TaskStatus> wanted) {
         Set<TaskStatus> statuses = wanted.isEmpty()
                 ? EnumSet.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.SUCCEEDED, TaskStatus.FAILED)
                 : EnumSet.copyOf(wanted);
+        if (statuses.contains(TaskStatus.FINISHED)
+                && (statuses.contains(TaskStatus.SUCCEEDED) || statuses.contains(TaskStatus.FAILED))) {
+            statuses.remove(TaskStatus.FINISHED);
+            statuses.add(TaskStatus.SUCCEEDED);
+            statuses.add(TaskStatus.FAILED);
+        }
         List<MpsScan> scans = new ArrayList<>();
         for (TaskStatus status : statuses) {
             switch (status) {

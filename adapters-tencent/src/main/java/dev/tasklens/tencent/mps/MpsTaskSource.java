@@ -36,12 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Tencent Cloud MPS {@code DescribeTasks} (seed 001; API 3.0, version 2019-06-12) as a task source.
@@ -57,9 +51,10 @@ import java.util.concurrent.TimeUnit;
  *       found it: WAITING → PENDING, PROCESSING → RUNNING, FINISH with {@code SubTaskHasFailed=false}
  *       → SUCCEEDED, with {@code true} → FAILED (a FINISH scan without the split → FINISHED). Listing
  *       every status costs four scans; that is the fewest requests that still tell succeeded from
- *       failed. The scans run concurrently, each page of the listing holding the next page of every
- *       unfinished scan, merged in status order; every request takes a token from the source's
- *       rate limiter (100 per second).</li>
+ *       failed. The scans are disjoint (FINISHED with SUCCEEDED is the two split scans, not a third)
+ *       and run one after another, each page of the listing from one scan, so that a resume token
+ *       counts only that scan's items; every request takes its turn from the source's rate limiter
+ *       (100 per second).</li>
  *   <li>The creation window is sent as {@code StartTime}/{@code EndTime} (ISO 8601, UTC, as the
  *       document's times are) to narrow the scan, and applied exactly on this side too, since the
  *       provider does not document whether its bounds are inclusive. Only the last 7 days (168 h) are
@@ -92,7 +87,6 @@ public final class MpsTaskSource implements TaskSource {
     private final CredentialsProvider credentials;
     private final HttpTransport transport;
     private final Resilience resilience;
-    private final Executor executor;
     private final Tc3Signer signer = Tc3Signer.forService("mps");
 
     private MpsTaskSource(Builder builder, Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
@@ -101,17 +95,6 @@ public final class MpsTaskSource implements TaskSource {
         this.credentials = credentials;
         this.transport = transport;
         this.resilience = resilience;
-        this.executor = builder.executor.orElseGet(MpsTaskSource::scanThreads);
-    }
-
-    /** Daemon threads that end after a minute idle: nothing to close, nothing kept alive. */
-    private static Executor scanThreads() {
-        return new ThreadPoolExecutor(0, 4, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "tasklens-mps-scan");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /**
@@ -133,6 +116,12 @@ public final class MpsTaskSource implements TaskSource {
         return DESCRIPTOR;
     }
 
+    /** The endpoint and the SecretId listed as: a resume token of one account is refused by another. */
+    @Override
+    public String tokenBinding() {
+        return endpoint + " " + TencentKeys.require(credentials, ID).id();
+    }
+
     @Override
     public SourceDescriptor descriptor() {
         return DESCRIPTOR;
@@ -147,50 +136,26 @@ public final class MpsTaskSource implements TaskSource {
         List<Optional<String>> states = request.position() instanceof PagePosition.Token token
                 ? ScanStates.decode(token.value(), scans.size(), ID)
                 : ScanStates.start(scans.size());
-        // One request per unfinished scan, concurrently; each goes through the rate limiter and retries.
-        List<CompletableFuture<Reply>> replies = new ArrayList<>();
-        for (int i = 0; i < scans.size(); i++) {
-            MpsScan scan = scans.get(i);
-            Optional<String> state = states.get(i);
-            replies.add(state.isEmpty() ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> resilience.call(at -> send(scan, state.get(), request, at)),
-                            executor));
+        // The scans run one after another, each page from one scan: a resume token's count of the
+        // items delivered then refers to that scan alone, and a task moving between other scans
+        // cannot shift it (running the scans at once is the paging engine's job, not this source's).
+        int scan = 0;
+        while (scan < scans.size() && states.get(scan).isEmpty()) {
+            scan++;
         }
-        // Wait for every scan, so that no request is left running after a failure; then fail with the first.
-        CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).exceptionally(error -> null).join();
-        List<Task> tasks = new ArrayList<>();
-        List<Optional<String>> next = new ArrayList<>();
-        long total = 0;
-        boolean counted = false;
-        for (int i = 0; i < scans.size(); i++) {
-            Reply reply = join(replies.get(i));
-            if (reply == null) {
-                next.add(Optional.empty());
-                continue;
-            }
-            tasks.addAll(reply.tasks);
-            next.add(reply.scrollToken.isEmpty() ? Optional.empty() : Optional.of(reply.scrollToken));
-            if (reply.totalCount.isPresent()) {
-                total += reply.totalCount.get();
-                counted = true;
-            }
+        if (scan == scans.size()) {
+            return ProviderPage.last(List.of());
         }
+        MpsScan current = scans.get(scan);
+        String scrollToken = states.get(scan).get();
+        Reply reply = resilience.call(at -> send(current, scrollToken, request, at));
+        List<Optional<String>> next = new ArrayList<>(states);
+        next.set(scan, reply.scrollToken.isEmpty() ? Optional.empty() : Optional.of(reply.scrollToken));
         ProviderPage<Task> page = next.stream().allMatch(Optional::isEmpty)
-                ? ProviderPage.last(tasks)
-                : ProviderPage.withNext(tasks, ScanStates.encode(next));
-        // TotalCount: the matches of the scans this page came from.
-        return counted ? page.withTotalCount(total) : page;
-    }
-
-    private static Reply join(CompletableFuture<Reply> reply) {
-        try {
-            return reply.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+                ? ProviderPage.last(reply.tasks)
+                : ProviderPage.withNext(reply.tasks, ScanStates.encode(next));
+        // TotalCount: the matches of the scan this page came from.
+        return reply.totalCount.isPresent() ? page.withTotalCount(reply.totalCount.get()) : page;
     }
 
     private record Reply(List<Task> tasks, String scrollToken, Optional<Long> totalCount) {
@@ -234,8 +199,8 @@ public final class MpsTaskSource implements TaskSource {
                     error.get().text("Message").orElse(""), requestId, response);
         }
         List<Task> tasks = new ArrayList<>();
-        for (JsonTree item : reply.objects("TaskSet")) {
-            Task.Builder task = Task.builder(ID, item.requiredText("TaskId"))
+        for (JsonTree item : reply.requiredObjects("TaskSet")) {
+            Task.Builder task = Task.builder(ID, item.requiredId("TaskId"))
                     .type(item.text("TaskType").filter(type -> !type.isBlank()).orElse("unknown"))
                     .status(scan.taskStatus(), scan.status());
             time(item, "CreateTime", requestId).ifPresent(task::createdAt);
@@ -269,24 +234,12 @@ public final class MpsTaskSource implements TaskSource {
 
     /** Configures an {@link MpsTaskSource}. */
     public static final class Builder extends TencentSourceBuilder<Builder> {
-        private Optional<Executor> executor = Optional.empty();
 
         private Builder() {
         }
 
         @Override
         protected Builder self() {
-            return this;
-        }
-
-        /**
-         * Runs the status scans' requests on this executor (default: up to four daemon threads).
-         *
-         * @param value the executor
-         * @return this builder
-         */
-        public Builder executor(Executor value) {
-            this.executor = Optional.of(Objects.requireNonNull(value, "executor"));
             return this;
         }
 

@@ -44,14 +44,19 @@ final class ScanStates {
         }
         List<Optional<String>> states = new ArrayList<>();
         for (String part : parts) {
-            states.add(part.equals(DONE) ? Optional.empty()
-                    : Optional.of(URLDecoder.decode(part, StandardCharsets.UTF_8)));
+            try {
+                states.add(part.equals(DONE) ? Optional.empty()
+                        : Optional.of(URLDecoder.decode(part, StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
+                throw notOurs(position, source);
+            }
         }
         return states;
     }
 
     private static InvalidQueryException notOurs(String position, SourceId source) {
-        return new InvalidQueryException(source, "the page position '" + position + "' is not one this source"
+        String shown = position.length() > 60 ? position.substring(0, 57) + "..." : position;
+        return new InvalidQueryException(source, "the page position '" + shown + "' is not one this source"
                 + " made for this query; resume with the token tasklens printed for it");
     }
 }

@@ -180,6 +180,28 @@ class ClsProviderRulesTest {
     }
 
     @Nested
+    class ARepliesWithoutItsListIsNotAnEmptyList {
+        @Test
+        void anEmptyObjectOrAnErrorTextWithHttp200IsMalformed() {
+            for (String body : List.of("{}", "{\"error\":\"quota exhausted\"}", "{\"tasks\":null}")) {
+                assertThatThrownBy(() -> list(replying(request -> json(200, body)), shipper()))
+                        .as(body)
+                        .isInstanceOf(dev.tasklens.domain.MalformedResponseException.class)
+                        .hasMessageContaining("no tasks list")
+                        .hasMessageContaining("cls-7");
+            }
+        }
+
+        @Test
+        void aBlankTaskIdIsMalformed() {
+            assertThatThrownBy(() -> list(replying(request -> json(200, "{\"tasks\":[{\"task_id\":\"\","
+                    + "\"status\":\"success\"}]}")), shipper()))
+                    .isInstanceOf(dev.tasklens.domain.MalformedResponseException.class)
+                    .hasMessageContaining("task_id is not an id");
+        }
+    }
+
+    @Nested
     class ErrorsHaveARealHttpStatus {
         @Test
         void speedQuotaExceededIsThrottled() {

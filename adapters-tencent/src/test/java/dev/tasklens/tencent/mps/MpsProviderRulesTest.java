@@ -141,7 +141,7 @@ class MpsProviderRulesTest {
     @Nested
     class StatusIsRequiredSoEachStatusIsAScan {
         @Test
-        void listingEveryStatusRunsFourConcurrentScansAndLabelsEachTaskByItsScan() {
+        void listingEveryStatusRunsFourScansAndLabelsEachTaskByItsScan() {
             List<EmulatedTask> tasks = SeededTasks.generate(3, 20, NOW, Duration.ofDays(1));
             try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret"),
                     CLOCK))) {
@@ -160,6 +160,154 @@ class MpsProviderRulesTest {
                     assertThat(task.rawStatus()).isEqualTo(MpsApi.mpsStatus(origin.status()));
                 });
             }
+        }
+    }
+
+    @Nested
+    class NothingLostNothingRepeated {
+        private final URI endpoint = URI.create("https://mps.tencentcloudapi.com/");
+
+        /** A source whose requests reach this emulator in memory, under the real endpoint's name. */
+        private MpsTaskSource at(Emulator emulator) {
+            return MpsTaskSource.builder()
+                    .endpoint(endpoint)
+                    .credentials(CredentialsProvider.of(Credentials.of("AKIDEXAMPLE0123456789", "secret")))
+                    .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
+                    .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                            duration -> { }, () -> 0))
+                    .build();
+        }
+
+        private EmulatedTask task(String id, TaskStatus status, int minutesAgo) {
+            Instant created = NOW.minus(Duration.ofMinutes(minutesAgo));
+            return new EmulatedTask(id, id, "transcode", status, created,
+                    status == TaskStatus.PENDING ? java.util.Optional.empty() : java.util.Optional.of(created),
+                    java.util.Optional.empty());
+        }
+
+        @Test
+        void aResumeAfterATaskMovedBetweenScansLosesNoTaskThatStayed() {
+            // Seed 001: Status is one value per request, so PENDING and RUNNING are two scans.
+            List<EmulatedTask> before = List.of(task("W1", TaskStatus.PENDING, 30), task("W2", TaskStatus.PENDING, 31),
+                    task("W3", TaskStatus.PENDING, 32), task("P1", TaskStatus.RUNNING, 10),
+                    task("P2", TaskStatus.RUNNING, 11), task("P3", TaskStatus.RUNNING, 12));
+            List<EmulatedTask> after = new ArrayList<>(before);
+            after.set(0, task("W1", TaskStatus.RUNNING, 30));
+            TaskQuery query = TaskQuery.forSource(MpsTaskSource.describe()).status(TaskStatus.PENDING)
+                    .status(TaskStatus.RUNNING).pageSize(3).build();
+            List<String> delivered = new ArrayList<>();
+            String token;
+            try (Emulator emulator = Emulator.start(new MpsApi(before, Map.of("AKIDEXAMPLE0123456789", "secret"),
+                    CLOCK))) {
+                var pager = SourceListing.of(at(emulator), CLOCK).list(query.toBuilder().limit(4).build());
+                pager.stream().map(Task::id).forEach(delivered::add);
+                token = pager.resumeToken().orElseThrow().value();
+            }
+            try (Emulator emulator = Emulator.start(new MpsApi(after, Map.of("AKIDEXAMPLE0123456789", "secret"),
+                    CLOCK))) {
+                SourceListing.of(at(emulator), CLOCK).list(query.toBuilder().resumeFrom(token).build()).stream()
+                        .map(Task::id).forEach(delivered::add);
+            }
+
+            assertThat(delivered).startsWith("W1", "W2", "W3", "P1").contains("P2", "P3");
+            assertThat(delivered.stream().filter(id -> !id.equals("W1"))).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void succeededWithFinishedScansEachFinishedTaskOnce() {
+            List<EmulatedTask> tasks = SeededTasks.generate(5, 40, NOW, Duration.ofDays(1));
+            try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret"),
+                    CLOCK))) {
+                List<Task> listed = list(emulated(emulator), TaskQuery.forSource(MpsTaskSource.describe())
+                        .status(TaskStatus.SUCCEEDED).status(TaskStatus.FINISHED).build());
+
+                assertThat(listed).extracting(Task::id).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tasks.stream().filter(t -> t.status().isTerminal())
+                                .map(EmulatedTask::id).toList());
+                assertThat(emulator.journal().requests()).extracting(request ->
+                        new String(request.body(), StandardCharsets.UTF_8).replaceAll(",\"Limit\":100", ""))
+                        .containsExactlyInAnyOrder("{\"Status\":\"FINISH\",\"SubTaskHasFailed\":false}",
+                                "{\"Status\":\"FINISH\",\"SubTaskHasFailed\":true}");
+            }
+        }
+
+        @Test
+        void aTokenOfAnotherAccountIsRefused() {
+            List<EmulatedTask> tasks = SeededTasks.generate(5, 10, NOW, Duration.ofDays(1));
+            try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret",
+                    "AKIDSOMEONEELSE000000", "other"), CLOCK))) {
+                var pager = SourceListing.of(at(emulator), CLOCK).list(finished().toBuilder().limit(1).build());
+                pager.stream().toList();
+                String token = pager.resumeToken().orElseThrow().value();
+                MpsTaskSource otherAccount = MpsTaskSource.builder()
+                        .endpoint(endpoint)
+                        .credentials(CredentialsProvider.of(Credentials.of("AKIDSOMEONEELSE000000", "other")))
+                        .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
+                        .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                                duration -> { }, () -> 0))
+                        .build();
+
+                assertThatThrownBy(() -> SourceListing.of(otherAccount, CLOCK)
+                        .list(finished().toBuilder().resumeFrom(token).build()))
+                        .isInstanceOf(InvalidQueryException.class)
+                        .hasMessageContaining("another endpoint or account");
+            }
+        }
+
+        @Test
+        void aMalformedScanStateIsAnInvalidQuery() {
+            MpsTaskSource source = source(request -> reply("{}"));
+            dev.tasklens.domain.PageToken forged = dev.tasklens.domain.PageToken.of(finished(),
+                    dev.tasklens.domain.PagePosition.token("scans:%zz"), 0, java.util.OptionalInt.empty(),
+                    dev.tasklens.domain.TokenSeal.none().boundAlsoTo(source.tokenBinding()));
+
+            assertThatThrownBy(() -> list(source, finished().toBuilder().resumeFrom(forged).build()))
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("is not one this source made");
+            assertThat(sent).isEmpty();
+        }
+    }
+
+    @Nested
+    class HostileRepliesAreMalformedNotCrashes {
+        private void refused(String body, String message) {
+            assertThatThrownBy(() -> list(source(request -> reply(body)), finished()))
+                    .isInstanceOf(dev.tasklens.domain.MalformedResponseException.class)
+                    .hasMessageContaining(message);
+            assertThat(sent).hasSize(1);
+        }
+
+        @Test
+        void aReplyWithoutItsTaskSetIsNotAnEmptyList() {
+            refused("{\"Response\":{\"RequestId\":\"r\"}}", "no TaskSet");
+            sent.clear();
+            refused("{\"Response\":{\"TaskSet\":null,\"RequestId\":\"r\"}}", "no TaskSet");
+        }
+
+        @Test
+        void aBlankOrNonTextIdIsMalformed() {
+            refused("{\"Response\":{\"TaskSet\":[{\"TaskId\":\" \"}],\"ScrollToken\":\"\"}}", "not an id");
+            sent.clear();
+            refused("{\"Response\":{\"TaskSet\":[{\"TaskId\":1e999999999}],\"ScrollToken\":\"\"}}", "not an id");
+            sent.clear();
+            refused("{\"Response\":{\"TaskSet\":[{\"TaskId\":{\"a\":1}}],\"ScrollToken\":\"\"}}", "not an id");
+        }
+
+        @Test
+        void deepNestingAndHugeNumbersAreRefusedUnread() {
+            refused("{\"Response\":" + "[".repeat(100_000) + "}", "nesting deeper than 64");
+            sent.clear();
+            refused("{\"Response\":{\"TaskSet\":[{\"TaskId\":1e2000000000}]}}", "not an id");
+            sent.clear();
+            refused("{\"Response\":{\"TotalCount\":" + "9".repeat(5_000) + "}}", "a number of 5000 characters");
+        }
+
+        @Test
+        void aNineteenDigitIdStaysExact() {
+            List<Task> listed = list(source(request -> reply("{\"Response\":{\"TaskSet\":[{\"TaskId\":"
+                    + "1234567890123456789}],\"ScrollToken\":\"\"}}")), finished());
+
+            assertThat(listed).extracting(Task::id).containsExactly("1234567890123456789");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.tasklens.domain.PageToken;
 import dev.tasklens.domain.PagingModel;
 import dev.tasklens.domain.ProviderPage;
 import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.TokenSeal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,11 +18,13 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -36,11 +39,20 @@ import java.util.stream.StreamSupport;
  *   <li>Each model's end-of-list rule decides when to stop; empty and partial pages are followed
  *       where the model allows them.</li>
  *   <li>A provider token handed back twice in one listing stops it with a {@link
- *       MalformedResponseException}, so a faulty provider cannot make it loop forever.</li>
+ *       MalformedResponseException}, and so do more than {@link #DEFAULT_MAX_EMPTY_PAGES} empty
+ *       pages in a row (each with a new token): a faulty provider cannot make it run forever.</li>
+ *   <li>Given an identity ({@link #start(PagingModel, TaskQuery, PageFetcher, Predicate,
+ *       Function, TokenSeal)}), each item comes at most once per listing, although a provider may
+ *       list it again (a task that changes status while its statuses are scanned one after the
+ *       other). The identities of the last {@link #DEDUPLICATION_WINDOW} items are kept; an item
+ *       seen again after that many others may come twice, and so may one that changes between a
+ *       stop and a resume.</li>
  *   <li>The query's {@link TaskQuery#limit()} caps the items over all pages; a query's {@link
  *       TaskQuery#resumeFrom()} token starts where an earlier listing stopped.</li>
  *   <li>Memory stays flat however many items flow: one page is held at a time, plus an 8-byte
- *       hash per provider token seen (for the loop check).</li>
+ *       hash per provider token seen (for the loop check) and the bounded set of identities.</li>
+ *   <li>A resume token is bound to the query, and to where the listing runs ({@link TokenSeal});
+ *       resumed with another page size, it skips exactly the items already delivered.</li>
  * </ul>
  *
  * <p>A pager is used once, by one thread: call either {@link #stream()} or {@link #pages()},
@@ -50,12 +62,22 @@ import java.util.stream.StreamSupport;
  */
 public final class Pager<T> {
 
+    /** How many empty pages in a row a listing follows before it stops as making no progress. */
+    public static final int DEFAULT_MAX_EMPTY_PAGES = 100;
+    /** How many items' identities a listing remembers to deliver each at most once. */
+    public static final int DEDUPLICATION_WINDOW = 100_000;
+
     private final PagingModel model;
     private final TaskQuery query;
     private final PageFetcher<T> fetcher;
     private final Predicate<? super T> filter;
     private final int pageSize;
     private final Set<Long> seenTokens = new HashSet<>();
+    private final Function<? super T, String> identity;
+    private final TokenSeal seal;
+    private final RecentKeys delivered = new RecentKeys(DEDUPLICATION_WINDOW);
+    private int maxEmptyPages = DEFAULT_MAX_EMPTY_PAGES;
+    private int emptyPagesInARow;
 
     /** The page to fetch next; null once the end-of-list rule said there is none. */
     private PagePosition nextPosition;
@@ -65,12 +87,15 @@ public final class Pager<T> {
     private OptionalLong currentTotal = OptionalLong.empty();
     private PagePosition currentPosition;
     private int currentIndex;
-    private long delivered;
+    private long deliveredCount;
     private int fetches;
     private boolean started;
     private boolean pagesIterated;
 
-    private Pager(PagingModel model, TaskQuery query, PageFetcher<T> fetcher, Predicate<? super T> filter) {
+    private Pager(PagingModel model, TaskQuery query, PageFetcher<T> fetcher, Predicate<? super T> filter,
+            Function<? super T, String> identity, TokenSeal seal) {
+        this.identity = identity;
+        this.seal = Objects.requireNonNull(seal, "seal");
         this.model = Objects.requireNonNull(model, "model");
         this.query = Objects.requireNonNull(query, "query");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -82,6 +107,7 @@ public final class Pager<T> {
                     + limits.maxSize() + " of " + query.source() + " (" + limits.parameter() + "); use 1.."
                     + limits.maxSize());
         }
+        query.resumeFrom().ifPresent(token -> token.checkSeal(seal, query.source()));
         this.nextPosition = query.resumeFrom().map(PageToken::position).orElse(PagePosition.start());
         this.nextSkip = query.resumeFrom().map(PageToken::skip).orElse(0L);
         if (nextPosition instanceof PagePosition.Token token) {
@@ -100,7 +126,7 @@ public final class Pager<T> {
      * @throws InvalidQueryException if the query's page size is above the model's maximum
      */
     public static <T> Pager<T> start(PagingModel model, TaskQuery query, PageFetcher<T> fetcher) {
-        return new Pager<>(model, query, fetcher, item -> true);
+        return new Pager<>(model, query, fetcher, item -> true, null, TokenSeal.none());
     }
 
     /**
@@ -117,7 +143,44 @@ public final class Pager<T> {
      */
     public static <T> Pager<T> start(PagingModel model, TaskQuery query, PageFetcher<T> fetcher,
             Predicate<? super T> localFilter) {
-        return new Pager<>(model, query, fetcher, localFilter);
+        return new Pager<>(model, query, fetcher, localFilter, null, TokenSeal.none());
+    }
+
+    /**
+     * A listing that keeps the items a local filter accepts, delivers each item (by its identity)
+     * at most once, and binds its resume tokens with a seal.
+     *
+     * @param model the provider's paging model
+     * @param query the query (its page size, limit and resume token are honoured)
+     * @param fetcher fetches one page
+     * @param localFilter the items to keep
+     * @param identity an item's identity, such as a task's id
+     * @param seal what the resume tokens are bound to and how they are protected
+     * @param <T> the item type
+     * @return the pager
+     * @throws InvalidQueryException if the query's page size is above the model's maximum, or its
+     *     resume token was made elsewhere or altered
+     */
+    public static <T> Pager<T> start(PagingModel model, TaskQuery query, PageFetcher<T> fetcher,
+            Predicate<? super T> localFilter, Function<? super T, String> identity, TokenSeal seal) {
+        return new Pager<>(model, query, fetcher, localFilter, Objects.requireNonNull(identity, "identity"), seal);
+    }
+
+    /**
+     * How many empty pages in a row, each with a new page token, the listing follows before it
+     * stops with a {@link MalformedResponseException} (some providers send empty pages before the
+     * end; none sends them forever).
+     *
+     * @param pages at least 1; {@link #DEFAULT_MAX_EMPTY_PAGES} by default
+     * @return this pager
+     * @throws IllegalArgumentException if below 1
+     */
+    public Pager<T> maxEmptyPagesInARow(int pages) {
+        if (pages < 1) {
+            throw new IllegalArgumentException("a listing must follow at least 1 empty page, got " + pages);
+        }
+        this.maxEmptyPages = pages;
+        return this;
     }
 
     /**
@@ -166,10 +229,10 @@ public final class Pager<T> {
      */
     public Optional<PageToken> resumeToken() {
         if (currentIndex < current.size()) {
-            return Optional.of(PageToken.of(query, currentPosition, currentIndex));
+            return Optional.of(PageToken.of(query, currentPosition, currentIndex, OptionalInt.empty(), seal));
         }
         if (nextPosition != null) {
-            return Optional.of(PageToken.of(query, nextPosition, nextSkip));
+            return Optional.of(PageToken.of(query, nextPosition, nextSkip, OptionalInt.empty(), seal));
         }
         return Optional.empty();
     }
@@ -192,7 +255,7 @@ public final class Pager<T> {
     }
 
     private boolean limitReached() {
-        return query.limit().isPresent() && delivered >= query.limit().getAsLong();
+        return query.limit().isPresent() && deliveredCount >= query.limit().getAsLong();
     }
 
     /** Fetches the page at {@link #nextPosition} into {@link #current} and applies the end-of-list rule. */
@@ -201,30 +264,57 @@ public final class Pager<T> {
         ProviderPage<T> page = fetcher.fetch(request);
         fetches++;
         Optional<PagePosition> after = model.next(request, page);
-        if (after.isPresent() && after.get() instanceof PagePosition.Token token
-                && !seenTokens.add(hash(token.value()))) {
-            throw new MalformedResponseException(query.source(), "the provider returned the page token '"
-                    + abbreviate(token.value()) + "' a second time (after " + fetches + " pages); the listing stops"
-                    + " here so that it cannot loop forever. The tasks returned so far are complete up to this"
-                    + " point; retry later, and report it to the provider if it persists", Optional.empty());
+        if (after.isPresent() && after.get() instanceof PagePosition.Token token) {
+            if (!seenTokens.add(hash(token.value()))) {
+                throw new MalformedResponseException(query.source(), "the provider returned the page token '"
+                        + abbreviate(token.value()) + "' a second time (after " + fetches + " pages); the listing"
+                        + " stops here so that it cannot loop forever. The tasks returned so far are complete up to"
+                        + " this point; retry later, and report it to the provider if it persists", Optional.empty());
+            }
+            int length = token.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (length > PageToken.MAX_PROVIDER_TOKEN_BYTES) {
+                throw new MalformedResponseException(query.source(), "the provider returned a page token of " + length
+                        + " bytes, more than the " + PageToken.MAX_PROVIDER_TOKEN_BYTES + " a listing carries; the"
+                        + " listing stops here", Optional.empty());
+            }
+        }
+        emptyPagesInARow = page.items().isEmpty() && after.isPresent() ? emptyPagesInARow + 1 : 0;
+        if (emptyPagesInARow > maxEmptyPages) {
+            throw new MalformedResponseException(query.source(), "the provider returned " + emptyPagesInARow
+                    + " empty pages in a row, each pointing to another; the listing stops here as making no progress."
+                    + " If this provider really does that, raise the limit with maxEmptyPagesInARow", Optional.empty());
         }
         current = page.items();
         currentTotal = page.totalCount();
         currentPosition = nextPosition;
+        // A skip longer than the page (a token made with larger pages) goes on into the next pages.
         currentIndex = (int) Math.min(nextSkip, current.size());
+        nextSkip = after.isPresent() ? nextSkip - currentIndex : 0;
         nextPosition = after.orElse(null);
-        nextSkip = 0;
+    }
+
+    /** Whether an item is new to this listing; records it. Items without an identity are always new. */
+    private boolean firstTime(T item) {
+        return identity == null || delivered.add(identity.apply(item));
     }
 
     private final class ItemIterator implements Iterator<T> {
+        /** The item at currentIndex passed the checks already (hasNext may be called again before next). */
+        private boolean pendingFirst;
+
         @Override
         public boolean hasNext() {
             if (limitReached()) {
                 return false;
             }
+            if (pendingFirst && currentIndex < current.size()) {
+                return true;
+            }
             while (true) {
                 while (currentIndex < current.size()) {
-                    if (filter.test(current.get(currentIndex))) {
+                    T item = current.get(currentIndex);
+                    if (filter.test(item) && firstTime(item)) {
+                        pendingFirst = true;
                         return true;
                     }
                     currentIndex++;
@@ -241,7 +331,8 @@ public final class Pager<T> {
             if (!hasNext()) {
                 throw new NoSuchElementException("the listing has no more items");
             }
-            delivered++;
+            pendingFirst = false;
+            deliveredCount++;
             return current.get(currentIndex++);
         }
     }
@@ -269,9 +360,9 @@ public final class Pager<T> {
             List<T> kept = new ArrayList<>();
             while (currentIndex < current.size() && !limitReached()) {
                 T item = current.get(currentIndex++);
-                if (filter.test(item)) {
+                if (filter.test(item) && firstTime(item)) {
                     kept.add(item);
-                    delivered++;
+                    deliveredCount++;
                 }
             }
             return new Page<>(kept, resumeToken(), currentTotal);

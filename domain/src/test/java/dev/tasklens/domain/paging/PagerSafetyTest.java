@@ -158,4 +158,98 @@ class PagerSafetyTest {
         assertThat(stream.findFirst()).hasValue("X");
         assertThat(fetches[0]).isEqualTo(1);
     }
+
+    @Test
+    void endlessEmptyPagesWithNewTokensStopAsNoProgress() {
+        int[] page = {0};
+        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
+                request -> ProviderPage.withNext(List.of(), "t" + page[0]++));
+
+        assertThatThrownBy(() -> pager.stream().toList())
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("101 empty pages in a row")
+                .hasMessageContaining("maxEmptyPagesInARow");
+        assertThat(pager.fetches()).isEqualTo(101);
+    }
+
+    @Test
+    void theEmptyPageLimitIsConfigurableAndAPageWithItemsResetsIt() {
+        int[] page = {0};
+        // Three empty pages, then one with an item, and so on: never more than three in a row.
+        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, request -> {
+            int n = page[0]++;
+            return n >= 40 ? ProviderPage.last(List.of())
+                    : ProviderPage.withNext(n % 4 == 3 ? List.of("x" + n) : List.of(), "t" + n);
+        }).maxEmptyPagesInARow(3);
+
+        assertThat(pager.stream().toList()).hasSize(10);
+        assertThatThrownBy(() -> Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
+                request -> ProviderPage.withNext(List.of(), "t" + page[0]++)).maxEmptyPagesInARow(3).stream()
+                .toList()).hasMessageContaining("4 empty pages in a row");
+    }
+
+    @Test
+    void aHugeTokenStopsTheListingWithItsOwnErrorAndTheResumeTokenStillPrints() {
+        String huge = "t".repeat(100_000);
+        Pager<String> pager = Pager.start(ScrollToken.of(10, 100, "Limit"), QUERY,
+                request -> ProviderPage.withNext(List.of("x"), huge));
+
+        assertThatThrownBy(() -> pager.stream().toList())
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("page token of 100000 bytes");
+        assertThat(pager.resumeToken()).isPresent();
+    }
+
+    @Test
+    void resumingWithSmallerPagesSkipsExactlyWhatWasDelivered() {
+        List<Integer> all = java.util.stream.IntStream.range(0, 20).boxed().toList();
+        PageFetcher<Integer> provider = request -> {
+            int from = request.position() instanceof PagePosition.Token t ? Integer.parseInt(t.value()) : 0;
+            int to = Math.min(all.size(), from + request.pageSize());
+            return to == all.size() ? ProviderPage.last(all.subList(from, to))
+                    : ProviderPage.withNext(all.subList(from, to), Integer.toString(to));
+        };
+        Pager<Integer> first = Pager.start(Cursor.of(10, 100, "pageSize"),
+                TaskQuery.forSource(SOURCE).pageSize(10).limit(4).build(), provider);
+        List<Integer> head = first.stream().toList();
+
+        List<Integer> rest = Pager.start(Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SOURCE).pageSize(2)
+                .resumeFrom(first.resumeToken().orElseThrow()).build(), provider).stream().toList();
+
+        assertThat(head).containsExactly(0, 1, 2, 3);
+        assertThat(rest).first().isEqualTo(4);
+        assertThat(rest).hasSize(16);
+    }
+
+    @Test
+    void anItemListedTwiceByTheProviderComesOnceWhenItHasAnIdentity() {
+        // A task that moved from one status scan to a later one while the listing ran.
+        PageFetcher<String> provider = request -> request.position() instanceof PagePosition.Token
+                ? ProviderPage.last(List.of("p1", "w1", "p2"))
+                : ProviderPage.withNext(List.of("w1", "w2"), "next");
+
+        List<String> withIdentity = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, provider, item -> true,
+                item -> item, dev.tasklens.domain.TokenSeal.none()).stream().toList();
+
+        assertThat(withIdentity).containsExactly("w1", "w2", "p1", "p2");
+        assertThat(Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, provider).stream().toList()).hasSize(5);
+    }
+
+    @Test
+    void aResumeTokenOfAnotherAccountIsRefusedBeforeAnyFetch() {
+        PageFetcher<String> provider = request -> ProviderPage.withNext(List.of("a", "b"), "n");
+        Pager<String> first = Pager.start(Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SOURCE).limit(1)
+                .build(), provider, item -> true, item -> item, dev.tasklens.domain.TokenSeal.boundTo("AKIDONE"));
+        first.stream().toList();
+        TaskQuery resumed = TaskQuery.forSource(SOURCE).resumeFrom(first.resumeToken().orElseThrow()).build();
+        int[] fetches = {0};
+
+        assertThatThrownBy(() -> Pager.start(Cursor.of(10, 100, "pageSize"), resumed, request -> {
+            fetches[0]++;
+            return provider.fetch(request);
+        }, item -> true, item -> item, dev.tasklens.domain.TokenSeal.boundTo("AKIDTWO")))
+                .isInstanceOf(dev.tasklens.domain.InvalidQueryException.class)
+                .hasMessageContaining("another endpoint or account");
+        assertThat(fetches[0]).isZero();
+    }
 }

@@ -33,4 +33,15 @@ public interface TaskSource {
      * @throws dev.tasklens.domain.TaskLensException of the kind that says what failed
      */
     ProviderPage<Task> fetchPage(PageRequest request);
+
+    /**
+     * Where this source lists from, as a resume token is bound to it: its endpoint and the account
+     * (access key id) it lists as, so that a token made for one account is refused by a listing of
+     * another. Never a secret.
+     *
+     * @return a stable text; empty for a source that binds its tokens to nothing but the query
+     */
+    default String tokenBinding() {
+        return "";
+    }
 }
