@@ -162,7 +162,8 @@ final class ListCommand implements Callable<Integer> {
         } else {
             listing.stream().forEach(task -> format.print(out, List.of(task), false));
         }
-        listing.failures().forEach((id, error) -> root.err.println("tasklens: " + id + " failed: " + error.getMessage()));
+        listing.failures().forEach((id, error) -> root.err.println("tasklens: " + id + " failed: "
+                + TerminalText.safe(String.valueOf(error.getMessage()))));
         if (!listing.failures().isEmpty()) {
             throw listing.failures().values().iterator().next();
         }

@@ -55,7 +55,8 @@ public final class Main {
             if (root.debug) {
                 error.printStackTrace(err);
             }
-            err.println("tasklens: " + error.getMessage());
+            // Provider messages are someone else's text: never let them drive the terminal.
+            err.println("tasklens: " + TerminalText.safe(String.valueOf(error.getMessage())));
             err.flush();
             return exitCode(error);
         });

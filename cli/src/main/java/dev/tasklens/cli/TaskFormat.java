@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How {@code tasklens list} prints tasks: an aligned table, JSON lines, or CSV. */
+/**
+ * How {@code tasklens list} prints tasks: an aligned table, JSON lines, or CSV (RFC 4180). Provider
+ * text reaches the terminal only made safe ({@link TerminalText}); JSON escapes control characters
+ * itself.
+ */
 enum TaskFormat {
     TABLE, JSON, CSV;
 
@@ -60,8 +64,10 @@ enum TaskFormat {
                 time(task.finishedAt()), task.message().orElse(""));
         List<String> quoted = new ArrayList<>();
         for (String value : values) {
-            quoted.add(value.contains(",") || value.contains("\"") || value.contains("\n")
-                    ? "\"" + value.replace("\"", "\"\"") + "\"" : value);
+            // RFC 4180 §2: a field holding a comma, a double quote, CR or LF is quoted, its quotes doubled.
+            String field = TerminalText.safeKeepingLineBreaks(value);
+            quoted.add(field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")
+                    ? "\"" + field.replace("\"", "\"\"") + "\"" : field);
         }
         return String.join(",", quoted);
     }
@@ -74,8 +80,9 @@ enum TaskFormat {
         List<String[]> rows = new ArrayList<>();
         rows.add(COLUMNS);
         for (Task task : tasks) {
-            rows.add(new String[] {task.source().value(), task.id(), task.status().name(), task.rawStatus(),
-                task.type(), time(task.createdAt()), time(task.finishedAt()), task.message().orElse("")});
+            rows.add(new String[] {task.source().value(), TerminalText.safe(task.id()), task.status().name(),
+                TerminalText.safe(task.rawStatus()), TerminalText.safe(task.type()), time(task.createdAt()),
+                time(task.finishedAt()), TerminalText.safe(task.message().orElse(""))});
         }
         int[] widths = new int[COLUMNS.length];
         for (String[] row : rows) {

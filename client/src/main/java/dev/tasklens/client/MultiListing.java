@@ -1,5 +1,7 @@
 package dev.tasklens.client;
 
+import dev.tasklens.domain.MalformedResponseException;
+import dev.tasklens.domain.Page;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskLensException;
@@ -12,25 +14,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A listing of several sources at once. Each source is read on its own daemon thread into a
- * bounded queue, so tasks stream in as they arrive and memory stays bounded; a source that fails
- * stops alone, and {@link #failures()} says which and why once the stream is consumed. Single use.
+ * A listing of several sources at once. Each source fetches one page ahead of the consumer, on its
+ * own daemon thread: tasks stream in as pages arrive, a source never holds more than two pages,
+ * and nothing is fetched beyond what the consumer is about to read. A source that fails stops
+ * alone; {@link #failures()} says which and why (any failure, not only the typed ones) once the
+ * stream is consumed. Close the listing, or the stream, to stop it early: the fetch in flight is
+ * abandoned and the threads end. Single use.
  */
-public final class MultiListing {
+public final class MultiListing implements AutoCloseable {
 
-    private static final Object END = new Object();
+    /** Idle threads end this long after their last fetch, also when the consumer just walks away. */
+    private static final long IDLE_SECONDS = 1;
 
     private final List<SourceId> ids;
     private final List<Pager<Task>> pagers;
     private final Map<SourceId, TaskLensException> failures = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile ExecutorService executor;
     private boolean started;
 
     MultiListing(List<SourceId> ids, List<Pager<Task>> pagers) {
@@ -38,10 +50,32 @@ public final class MultiListing {
         this.pagers = List.copyOf(pagers);
     }
 
+    /** One source: its pages and the next one being fetched. */
+    private final class Lane {
+        private final SourceId id;
+        private final Iterator<Page<Task>> pages;
+        private CompletableFuture<Optional<Page<Task>>> next;
+
+        Lane(SourceId id, Pager<Task> pager) {
+            this.id = id;
+            this.pages = pager.pages().iterator();
+        }
+
+        /** Starts fetching the page after the one just handed over. */
+        void fetchAhead() {
+            try {
+                next = CompletableFuture.supplyAsync(() -> pages.hasNext() ? Optional.of(pages.next())
+                        : Optional.empty(), executor);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                next = CompletableFuture.completedFuture(Optional.empty());
+            }
+        }
+    }
+
     /**
-     * The tasks of every source, in the order they arrive.
+     * The tasks of every source, in the order their pages arrive.
      *
-     * @return a stream that starts the sources' threads when consumed
+     * @return a stream that starts fetching when consumed; closing it stops the listing
      * @throws IllegalStateException if the listing was already consumed
      */
     public Stream<Task> stream() {
@@ -49,37 +83,38 @@ public final class MultiListing {
             throw new IllegalStateException("this listing was already consumed; start a new one");
         }
         started = true;
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1024);
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(0, Math.max(1, pagers.size()), IDLE_SECONDS,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "tasklens-list");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor = threads;
+        List<Lane> active = new ArrayList<>();
         for (int i = 0; i < pagers.size(); i++) {
-            SourceId id = ids.get(i);
-            Pager<Task> pager = pagers.get(i);
-            Thread reader = new Thread(() -> {
-                try {
-                    pager.stream().forEach(task -> put(queue, task));
-                } catch (TaskLensException e) {
-                    failures.put(id, e);
-                } finally {
-                    put(queue, END);
-                }
-            }, "tasklens-list-" + id);
-            reader.setDaemon(true);
-            reader.start();
+            Lane lane = new Lane(ids.get(i), pagers.get(i));
+            lane.fetchAhead();
+            active.add(lane);
         }
         Iterator<Task> tasks = new Iterator<>() {
-            private int running = pagers.size();
-            private Task next;
+            private Iterator<Task> page = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
-                while (next == null && running > 0) {
-                    Object item = take(queue);
-                    if (item == END) {
-                        running--;
-                    } else {
-                        next = (Task) item;
+                while (!page.hasNext() && !active.isEmpty()) {
+                    Lane lane = firstReady(active);
+                    Optional<Page<Task>> fetched = take(lane);
+                    if (fetched.isEmpty()) {
+                        active.remove(lane);
+                        continue;
                     }
+                    page = fetched.get().items().iterator();
+                    lane.fetchAhead();
                 }
-                return next != null;
+                if (!page.hasNext()) {
+                    close();
+                }
+                return page.hasNext();
             }
 
             @Override
@@ -87,12 +122,37 @@ public final class MultiListing {
                 if (!hasNext()) {
                     throw new NoSuchElementException("no more tasks");
                 }
-                Task task = next;
-                next = null;
-                return task;
+                return page.next();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(tasks, Spliterator.NONNULL), false);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(tasks, Spliterator.NONNULL), false)
+                .onClose(this::close);
+    }
+
+    /** The lane whose page arrived first, waiting for one if none has. */
+    private static Lane firstReady(List<Lane> lanes) {
+        for (Lane lane : lanes) {
+            if (lane.next.isDone()) {
+                return lane;
+            }
+        }
+        CompletableFuture.anyOf(lanes.stream().map(lane -> lane.next).toArray(CompletableFuture[]::new))
+                .exceptionally(error -> null).join();
+        return lanes.stream().filter(lane -> lane.next.isDone()).findFirst().orElseThrow();
+    }
+
+    /** A lane's fetched page; a failure of any kind ends the lane and is recorded. */
+    private Optional<Page<Task>> take(Lane lane) {
+        try {
+            return lane.next.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            failures.put(lane.id, cause instanceof TaskLensException typed ? typed
+                    : new MalformedResponseException(lane.id, "the source failed: " + cause, Optional.empty(), cause));
+            return Optional.empty();
+        } catch (java.util.concurrent.CancellationException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -101,7 +161,10 @@ public final class MultiListing {
      * @return the sorted tasks
      */
     public List<Task> sortedByCreationTime() {
-        List<Task> all = new ArrayList<>(stream().toList());
+        List<Task> all;
+        try (Stream<Task> tasks = stream()) {
+            all = new ArrayList<>(tasks.toList());
+        }
         all.sort(Comparator.comparing((Task task) -> task.createdAt().orElse(java.time.Instant.MIN)).reversed());
         return all;
     }
@@ -117,20 +180,12 @@ public final class MultiListing {
         }
     }
 
-    private static void put(BlockingQueue<Object> queue, Object item) {
-        try {
-            queue.put(item);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Object take(BlockingQueue<Object> queue) {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for tasks", e);
+    /** Stops the listing: the fetches in flight are abandoned and the threads end. */
+    @Override
+    public void close() {
+        ExecutorService threads = executor;
+        if (threads != null) {
+            threads.shutdownNow();
         }
     }
 }

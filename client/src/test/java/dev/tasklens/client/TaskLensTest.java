@@ -97,6 +97,72 @@ class TaskLensTest {
         }
     }
 
+    private static long liveListThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("tasklens-list") && thread.isAlive()).count();
+    }
+
+    @Test
+    void aMultiListingFetchesOnlyOnePageAheadOfTheConsumerAndItsThreadsEnd() throws InterruptedException {
+        List<EmulatedTask> tasks = SeededTasks.generate(9, 400, NOW, Duration.ofDays(1));
+        Map<String, String> keys = Map.of(ID, KEY);
+        try (Emulator mps = Emulator.start(new MpsApi(tasks, keys, CLOCK))) {
+            TencentSettings settings = new TencentSettings(CredentialsProvider.of(Credentials.of(ID, KEY)),
+                    Optional.of(URI.create(mps.baseUri() + "/")), Optional.empty(), Optional.empty());
+            try (TaskLens lens = TaskLens.builder().transport(mps.inMemoryTransport(Duration.ofSeconds(1)))
+                    .clock(CLOCK).module(new TencentModule(settings)).build()) {
+                for (int round = 0; round < 3; round++) {
+                    List<Task> five = lens.listAll(List.of(TaskQuery.forSource(SourceId.TENCENT_MPS).pageSize(10)
+                            .build())).stream().limit(5).toList();
+                    assertThat(five).hasSize(5);
+                }
+                // Each walk-away read one page and fetched at most one more.
+                assertThat(mps.journal().size()).isLessThanOrEqualTo(6);
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (liveListThreads() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(liveListThreads()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void anyFailureOfASourceReachesTheFailuresNotOnlyTypedOnes() {
+        dev.tasklens.domain.paging.Pager<Task> good = dev.tasklens.domain.paging.Pager.start(
+                dev.tasklens.domain.Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SourceId.TENCENT_MPS).build(),
+                request -> dev.tasklens.domain.ProviderPage.last(List.of(Task.builder(SourceId.TENCENT_MPS, "t1")
+                        .type("x").status(dev.tasklens.domain.TaskStatus.RUNNING, "PROCESSING").build())));
+        dev.tasklens.domain.paging.Pager<Task> broken = dev.tasklens.domain.paging.Pager.start(
+                dev.tasklens.domain.Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SourceId.TENCENT_CLS)
+                        .scope("shipper_id", "s").build(),
+                request -> {
+                    throw new IllegalStateException("a bug in an adapter");
+                });
+        try (MultiListing listing = new MultiListing(List.of(SourceId.TENCENT_MPS, SourceId.TENCENT_CLS),
+                List.of(good, broken))) {
+            assertThat(listing.stream().map(Task::id).toList()).containsExactly("t1");
+            assertThat(listing.failures()).containsOnlyKeys(SourceId.TENCENT_CLS);
+            assertThat(listing.failures().get(SourceId.TENCENT_CLS)).hasMessageContaining("a bug in an adapter");
+        }
+    }
+
+    @Test
+    void aListingUsedAfterCloseFailsAtOnceSayingSo() {
+        TencentSettings settings = new TencentSettings(CredentialsProvider.of(Credentials.of(ID, KEY)),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        TaskLens lens = TaskLens.builder().clock(CLOCK).module(new TencentModule(settings)).build();
+        dev.tasklens.domain.paging.Pager<Task> pager = lens.list(TaskQuery.forSource(SourceId.TENCENT_MPS).build());
+
+        lens.close();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> pager.stream().toList())
+                .isInstanceOf(dev.tasklens.domain.TransportException.class)
+                .hasMessageContaining("transport is closed");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
     @Test
     void aTransportPassedInIsUsedAndLeftOpen() {
         boolean[] used = {false};
