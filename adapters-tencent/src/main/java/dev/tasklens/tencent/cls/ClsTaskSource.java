@@ -157,7 +157,7 @@ public final class ClsTaskSource implements TaskSource {
         HttpResponse response = transport.send(SignedRequests.sign(HttpRequest.get(uri).build(), signer, keys, at));
         Optional<String> requestId = response.headers().firstValue("X-Cls-Requestid");
         if (response.status() != 200) {
-            throw error(response, requestId);
+            throw error(response, requestId, keys);
         }
         List<Task> tasks = new ArrayList<>();
         for (JsonTree item : JsonTree.parse(ID, response.bodyText(), requestId).requiredObjects("tasks")) {
@@ -201,13 +201,13 @@ public final class ClsTaskSource implements TaskSource {
         }
     }
 
-    private TaskLensException error(HttpResponse response, Optional<String> requestId) {
+    private TaskLensException error(HttpResponse response, Optional<String> requestId, Credentials keys) {
         String code = "HTTP" + response.status();
-        String message = response.bodyText();
+        String message;
         try {
             JsonTree body = JsonTree.parse(ID, response.bodyText(), requestId);
-            code = body.text("errorcode").orElse(code);
-            message = body.text("errormessage").orElse("");
+            code = keys.redact(body.text("errorcode").orElse(code));
+            message = keys.redact(body.text("errormessage").orElse(""));
         } catch (MalformedResponseException notJson) {
             message = "the reply has status " + response.status();
         }

@@ -182,10 +182,10 @@ public final class MpsTaskSource implements TaskSource {
                 .header("X-TC-Version", "2019-06-12")
                 .build();
         HttpResponse response = transport.send(SignedRequests.sign(unsigned, signer, keys, at));
-        return parse(response, scan);
+        return parse(response, scan, keys);
     }
 
-    private Reply parse(HttpResponse response, MpsScan scan) {
+    private Reply parse(HttpResponse response, MpsScan scan, Credentials keys) {
         if (response.status() != 200) {
             throw ApiErrors.ofStatus(ID, response, Optional.empty());
         }
@@ -195,8 +195,9 @@ public final class MpsTaskSource implements TaskSource {
         Optional<String> requestId = reply.text("RequestId");
         Optional<JsonTree> error = reply.object("Error");
         if (error.isPresent()) {
-            throw ApiErrors.of(ID, error.get().text("Code").orElse("UnknownError"),
-                    error.get().text("Message").orElse(""), requestId, response);
+            // A message that echoes the request must not carry the secret or token into the exception.
+            throw ApiErrors.of(ID, keys.redact(error.get().text("Code").orElse("UnknownError")),
+                    keys.redact(error.get().text("Message").orElse("")), requestId, response);
         }
         List<Task> tasks = new ArrayList<>();
         for (JsonTree item : reply.requiredObjects("TaskSet")) {

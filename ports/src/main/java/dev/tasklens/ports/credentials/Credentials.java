@@ -83,6 +83,24 @@ public record Credentials(String id, String secret, Optional<String> sessionToke
         return mask(id);
     }
 
+    /**
+     * A text with this key pair's secret and session token replaced by {@code ***}: a provider's
+     * error message that echoes the request's headers must not carry them into an exception.
+     *
+     * @param text any text, such as a provider's error message
+     * @return the text without the secret or the token
+     */
+    public String redact(String text) {
+        String safe = text;
+        if (secret.length() >= 4) {
+            safe = safe.replace(secret, "***");
+        }
+        if (sessionToken.isPresent() && sessionToken.get().length() >= 4) {
+            safe = safe.replace(sessionToken.get(), "***");
+        }
+        return safe;
+    }
+
     private static String mask(String id) {
         return id.length() <= 8 ? "****" : id.substring(0, 4) + "****" + id.substring(id.length() - 4);
     }

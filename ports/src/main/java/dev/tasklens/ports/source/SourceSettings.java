@@ -45,4 +45,14 @@ public record SourceSettings(Map<String, String> environment, Map<SourceId, URI>
     public Optional<URI> endpoint(SourceId source) {
         return Optional.ofNullable(endpoints.get(source));
     }
+
+    /**
+     * The names of the variables and the endpoints; never a variable's value, since the environment
+     * holds the providers' secret keys.
+     */
+    @Override
+    public String toString() {
+        return "SourceSettings[environment=" + new java.util.TreeSet<>(environment.keySet()) + " (values hidden)"
+                + ", endpoints=" + endpoints + "]";
+    }
 }
