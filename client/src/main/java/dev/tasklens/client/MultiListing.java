@@ -20,7 +20,7 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -83,12 +83,16 @@ public final class MultiListing implements AutoCloseable {
             throw new IllegalStateException("this listing was already consumed; start a new one");
         }
         started = true;
-        ThreadPoolExecutor threads = new ThreadPoolExecutor(0, Math.max(1, pagers.size()), IDLE_SECONDS,
-                TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+        // One thread per source at most; a fetch waits in the queue, never refused, while a thread
+        // finishes handing over the previous page.
+        int size = Math.max(1, pagers.size());
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(size, size, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "tasklens-list");
                     thread.setDaemon(true);
                     return thread;
                 });
+        threads.allowCoreThreadTimeOut(true);
         executor = threads;
         List<Lane> active = new ArrayList<>();
         for (int i = 0; i < pagers.size(); i++) {

@@ -39,6 +39,18 @@ public interface ApiHandler {
     }
 
     /**
+     * An empty page that names a fresh page token, for the {@code ENDLESS_EMPTY_PAGES} hostile reply:
+     * what a server answers to keep a client paging forever.
+     *
+     * @param request the request
+     * @param freshToken a token never handed out before
+     * @return the reply, or empty for an API that does not page by token
+     */
+    default java.util.Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A 200 reply whose body cannot be parsed.
      *
      * @return the reply; the default is a body that is not JSON

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tasklens.domain.TransportException;
 import dev.tasklens.emulators.faults.Fault;
 import dev.tasklens.emulators.faults.FaultPlan;
+import dev.tasklens.emulators.faults.HostileReply;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
@@ -56,6 +57,7 @@ public final class Emulator implements AutoCloseable {
     private final FaultPlan faults;
     private final Duration latency;
     private final RequestJournal journal;
+    private final HostileReplies hostile = new HostileReplies();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -171,6 +173,10 @@ public final class Emulator implements AutoCloseable {
                 throw new TransportException("the reply from " + baseUri() + " was cut short (emulated)",
                         new IOException("truncated body"), true);
             }
+            if (exchange.stalls()) {
+                throw new TransportException("no reply from " + baseUri() + " within " + timeout.toMillis()
+                        + " ms (emulated: the body stalled)", new IOException("timeout"), true);
+            }
             return exchange.response();
         };
     }
@@ -179,6 +185,11 @@ public final class Emulator implements AutoCloseable {
     private record Exchange(Optional<Fault> fault, HttpResponse response, Duration delay) {
         boolean has(Class<? extends Fault> kind) {
             return fault.filter(kind::isInstance).isPresent();
+        }
+
+        boolean stalls() {
+            return fault.filter(f -> f instanceof Fault.Hostile h && h.reply() == HostileReply.STALLED_BODY)
+                    .isPresent();
         }
     }
 
@@ -200,6 +211,10 @@ public final class Emulator implements AutoCloseable {
             }
             if (fault.isPresent() && fault.get() instanceof Fault.MalformedBody) {
                 return handler.malformed();
+            }
+            if (fault.isPresent() && fault.get() instanceof Fault.Hostile hostileReply) {
+                return hostile.write(hostileReply.reply(), handler,
+                        new EmulatorRequest(request, java.util.Optional.empty()));
             }
             return handler.handle(new EmulatorRequest(request, fault.filter(Fault::isProtocolLevel)));
         } catch (RuntimeException | StackOverflowError e) {
@@ -224,8 +239,23 @@ public final class Emulator implements AutoCloseable {
             if (exchange.has(Fault.DroppedConnection.class)) {
                 return; // closing without a reply
             }
+            if (exchange.stalls()) {
+                stall(http, exchange.response());
+                return;
+            }
             send(http, exchange.response(), exchange.has(Fault.TruncatedBody.class));
         }
+    }
+
+    /** Headers and half the body, then nothing for up to a minute, or until the client hangs up. */
+    private static void stall(HttpExchange http, HttpResponse response) throws IOException {
+        response.headers().entries().forEach(header -> http.getResponseHeaders().add(header.name(), header.value()));
+        byte[] body = response.body();
+        http.sendResponseHeaders(response.status(), Math.max(1, body.length));
+        OutputStream out = http.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        sleep(Duration.ofMinutes(1));
     }
 
     private static void send(HttpExchange http, HttpResponse response, boolean truncate) throws IOException {

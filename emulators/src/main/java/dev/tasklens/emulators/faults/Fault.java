@@ -60,6 +60,22 @@ public sealed interface Fault {
     record DroppedConnection() implements Fault {
     }
 
+    /**
+     * A reply written to hurt the client rather than to inform it (see {@link HostileReply}).
+     *
+     * @param reply which one
+     */
+    record Hostile(HostileReply reply) implements Fault {
+        /**
+         * Checks the part.
+         *
+         * @param reply see the record component
+         */
+        public Hostile {
+            Objects.requireNonNull(reply, "reply");
+        }
+    }
+
     /** The provider hands back a page token it already gave (protocol level). */
     record RepeatedCursor() implements Fault {
     }

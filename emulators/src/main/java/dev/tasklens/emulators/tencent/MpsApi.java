@@ -170,6 +170,12 @@ public final class MpsApi implements ApiHandler {
     }
 
     @Override
+    public Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
+        return Optional.of(TencentReplies.ok(Json.createObjectBuilder().add("TotalCount", tasks.size())
+                .add("TaskSet", Json.createArrayBuilder()).add("ScrollToken", freshToken).build(), clock));
+    }
+
+    @Override
     public HttpResponse throttled() {
         return TencentReplies.error("RequestLimitExceeded", "the request rate exceeds the limit", clock);
     }

@@ -1,6 +1,7 @@
 package dev.tasklens.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasklens.domain.AuthenticationException;
@@ -15,6 +16,7 @@ import dev.tasklens.domain.ScrollToken;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.domain.ThrottledException;
 import dev.tasklens.domain.paging.Pager;
@@ -24,6 +26,7 @@ import dev.tasklens.emulators.data.EmulatedTask;
 import dev.tasklens.emulators.data.SeededTasks;
 import dev.tasklens.emulators.faults.Fault;
 import dev.tasklens.emulators.faults.FaultPlan;
+import dev.tasklens.emulators.faults.HostileReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +36,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -311,5 +316,60 @@ public abstract class TaskSourceContract {
                         .containsExactlyInAnyOrderElementsOf(idsOf(tasks));
             });
         }
+    }
+
+    /**
+     * The hostile catalogue ({@link HostileReply}): every reply of the listing is hostile (the
+     * first only, for the kinds a retry or a careful reader gets past), and the listing must end
+     * in a typed error or a whole listing, within bounded requests and time; never a hang, a crash
+     * of another kind, or "no tasks" read from a reply that lost its list.
+     *
+     * @param kind the hostile reply
+     * @throws Exception if the subject fails to start or close
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HostileReply.class)
+    void aHostileReplyEndsInATypedErrorOrAWholeListingNeverAHangOrACrash(HostileReply kind) throws Exception {
+        boolean once = kind == HostileReply.STALLED_BODY || kind == HostileReply.CONTROL_CHARACTERS;
+        Fault hostile = new Fault.Hostile(kind);
+        FaultPlan plan = once ? FaultPlan.first(hostile) : FaultPlan.seeded(seed(), 1.0, hostile);
+        Wiring wiring = Wiring.of(clock()).withPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+        with(plan, wiring, (subject, tasks, ignored) -> {
+            TaskQuery query = subject.queries().get().build();
+            Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                try {
+                    List<String> listed = ids(subject, query);
+                    if (kind != HostileReply.CONTROL_CHARACTERS && kind != HostileReply.ENDLESS_EMPTY_PAGES) {
+                        // A listing that got through must be whole: the reply was one the source reads
+                        // right (a format the hostile rewrite does not apply to), or retried past.
+                        assertExactlyOnce(listed, idsOf(tasks));
+                    }
+                    return null;
+                } catch (TaskLensException typed) {
+                    return typed;
+                }
+            }, "a listing under " + kind + " must end");
+            switch (kind) {
+                case STALLED_BODY -> assertThat(failure).as("a stalled body is retried").isNull();
+                case CONTROL_CHARACTERS -> assertThat(failure == null || failure instanceof TaskLensException).isTrue();
+                case ENDLESS_EMPTY_PAGES -> {
+                    if (failure != null) {
+                        assertThat(failure).isInstanceOf(MalformedResponseException.class)
+                                .hasMessageContaining("empty pages in a row");
+                        assertThat(subject.journal().size()).isLessThanOrEqualTo(Pager.DEFAULT_MAX_EMPTY_PAGES + 2);
+                    }
+                }
+                default -> {
+                    if (failure == null) {
+                        return; // whole, checked above
+                    }
+                    assertThat(failure).as("a listing under " + kind).isInstanceOf(MalformedResponseException.class);
+                    // Asking again would get the same reply.
+                    assertThat(subject.journal().requests()).extracting(request -> request.uri() + " "
+                            + new String(request.body(), java.nio.charset.StandardCharsets.UTF_8))
+                            .doesNotHaveDuplicates();
+                }
+            }
+        });
     }
 }

@@ -1,0 +1,85 @@
+package dev.tasklens.emulators;
+
+import dev.tasklens.emulators.faults.HostileReply;
+import dev.tasklens.ports.http.HttpResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/** Writes the hostile replies of the catalogue, most of them from the provider's real reply. */
+final class HostileReplies {
+
+    private static final Pattern PAGE_TOKEN = Pattern.compile("(?i).*(token|cursor|marker).*");
+    private static final String TERMINAL_ATTACK = "\u001B]0;owned\u0007\u001B[2J\u202E";
+    private static final BigDecimal HUGE = new BigDecimal("9".repeat(5_000));
+    private static final BigDecimal HUGE_EXPONENT = new BigDecimal("1e2000000000");
+
+    private final AtomicLong freshTokens = new AtomicLong();
+
+    /** The hostile form of the reply to a request, made from the handler's own reply where it can be. */
+    HttpResponse write(HostileReply kind, ApiHandler handler, EmulatorRequest request) {
+        return switch (kind) {
+            case DEEP_NESTING -> json(handler.handle(request), "[".repeat(100_000));
+            case EMPTY_OBJECT -> json(handler.handle(request), "{}");
+            case ENDLESS_EMPTY_PAGES -> handler.emptyPageWithFreshToken(request,
+                    "hostile-" + freshTokens.incrementAndGet()).orElseGet(() -> handler.handle(request));
+            case STALLED_BODY -> handler.handle(request);
+            default -> transform(kind, handler.handle(request));
+        };
+    }
+
+    private static HttpResponse json(HttpResponse like, String body) {
+        return HttpResponse.of(200, like.headers(), body);
+    }
+
+    private static HttpResponse transform(HostileReply kind, HttpResponse real) {
+        JsonValue parsed;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(real.body()))) {
+            parsed = reader.readValue();
+        } catch (RuntimeException notJson) {
+            return real;
+        }
+        return HttpResponse.of(real.status(), real.headers(), rewrite(kind, parsed, "").toString());
+    }
+
+    private static JsonValue rewrite(HostileReply kind, JsonValue value, String name) {
+        switch (value.getValueType()) {
+            case OBJECT -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                for (Map.Entry<String, JsonValue> field : value.asJsonObject().entrySet()) {
+                    object.add(field.getKey(), rewrite(kind, field.getValue(), field.getKey()));
+                }
+                return object.build();
+            }
+            case ARRAY -> {
+                if (kind == HostileReply.NULL_LISTS) {
+                    return JsonValue.NULL;
+                }
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                value.asJsonArray().forEach(item -> array.add(rewrite(kind, item, name)));
+                return array.build();
+            }
+            case STRING -> {
+                String text = ((JsonString) value).getString();
+                return switch (kind) {
+                    case HUGE_NUMBERS -> Json.createValue(HUGE);
+                    case HUGE_EXPONENTS -> Json.createValue(HUGE_EXPONENT);
+                    case CONTROL_CHARACTERS -> PAGE_TOKEN.matcher(name).matches() ? value
+                            : Json.createValue(text + TERMINAL_ATTACK);
+                    default -> value;
+                };
+            }
+            default -> {
+                return value;
+            }
+        }
+    }
+}
