@@ -61,6 +61,7 @@ final class TasklensRules {
             .adapter("huawei", "dev.tasklens.huawei..")
             .adapter("baidu", "dev.tasklens.baidu..")
             .adapter("transport", "dev.tasklens.transport..")
+            .adapter("adapter support", "dev.tasklens.adapters..")
             .adapter("emulators", "dev.tasklens.emulators..")
             .adapter("testkit", "dev.tasklens.testkit..")
             .withOptionalLayers(true)
@@ -70,6 +71,9 @@ final class TasklensRules {
             // The contract suite runs against the emulators by design (DESIGN.md: testkit sits on emulators).
             .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.tasklens.testkit.."),
                     JavaClass.Predicates.resideInAPackage("dev.tasklens.emulators.."))
+            // Every adapter builds on the shared adapter support; it knows no adapter itself.
+            .ignoreDependency(JavaClass.Predicates.resideInAnyPackage(packagesOf(ADAPTERS)),
+                    JavaClass.Predicates.resideInAPackage("dev.tasklens.adapters.."))
             .because("the core never knows its adapters, and one provider's adapter never knows another's:"
                     + " that is what lets a user add a provider without touching the others");
 

@@ -22,10 +22,10 @@ import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.cls.ClsSigner;
-import dev.tasklens.tencent.source.TencentSourceBuilder;
+import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.tencent.internal.JsonTree;
-import dev.tasklens.tencent.internal.SignedRequests;
+import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -233,7 +233,7 @@ public final class ClsTaskSource implements TaskSource {
     }
 
     /** Configures a {@link ClsTaskSource}. */
-    public static final class Builder extends TencentSourceBuilder<Builder> {
+    public static final class Builder extends SourceBuilder<Builder> {
         private String region;
         private boolean intranet;
         private Clock clock = Clock.systemUTC();

@@ -19,9 +19,10 @@ import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.tc3.Tc3Signer;
 import dev.tasklens.tencent.internal.ApiErrors;
-import dev.tasklens.tencent.source.TencentSourceBuilder;
+import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.tencent.internal.JsonTree;
-import dev.tasklens.tencent.internal.SignedRequests;
+import dev.tasklens.adapters.ScanPositions;
+import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -134,15 +135,12 @@ public final class MpsTaskSource implements TaskSource {
             return ProviderPage.last(List.of());
         }
         List<Optional<String>> states = request.position() instanceof PagePosition.Token token
-                ? ScanStates.decode(token.value(), scans.size(), ID)
-                : ScanStates.start(scans.size());
+                ? ScanPositions.decode(token.value(), scans.size(), ID)
+                : ScanPositions.start(scans.size());
         // The scans run one after another, each page from one scan: a resume token's count of the
         // items delivered then refers to that scan alone, and a task moving between other scans
         // cannot shift it (running the scans at once is the paging engine's job, not this source's).
-        int scan = 0;
-        while (scan < scans.size() && states.get(scan).isEmpty()) {
-            scan++;
-        }
+        int scan = ScanPositions.current(states);
         if (scan == scans.size()) {
             return ProviderPage.last(List.of());
         }
@@ -153,7 +151,7 @@ public final class MpsTaskSource implements TaskSource {
         next.set(scan, reply.scrollToken.isEmpty() ? Optional.empty() : Optional.of(reply.scrollToken));
         ProviderPage<Task> page = next.stream().allMatch(Optional::isEmpty)
                 ? ProviderPage.last(reply.tasks)
-                : ProviderPage.withNext(reply.tasks, ScanStates.encode(next));
+                : ProviderPage.withNext(reply.tasks, ScanPositions.encode(next));
         // TotalCount: the matches of the scan this page came from.
         return reply.totalCount.isPresent() ? page.withTotalCount(reply.totalCount.get()) : page;
     }
@@ -234,7 +232,7 @@ public final class MpsTaskSource implements TaskSource {
     }
 
     /** Configures an {@link MpsTaskSource}. */
-    public static final class Builder extends TencentSourceBuilder<Builder> {
+    public static final class Builder extends SourceBuilder<Builder> {
 
         private Builder() {
         }

@@ -124,7 +124,7 @@ class MpsProviderRulesTest {
                                     .replaceAll("\"Limit\":(\\d+)", "\"Limit\":\"$1\"");
                             HttpRequest quoted = request.toBuilder().body(body).build();
                             return emulator.inMemoryTransport(Duration.ofSeconds(1)).send(
-                                    dev.tasklens.tencent.internal.SignedRequests.sign(quoted,
+                                    dev.tasklens.adapters.SignedRequests.sign(quoted,
                                             dev.tasklens.signing.tc3.Tc3Signer.forService("mps"),
                                             Credentials.of("AKIDEXAMPLE0123456789", "secret"), NOW));
                         })

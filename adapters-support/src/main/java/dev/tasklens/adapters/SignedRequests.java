@@ -1,4 +1,4 @@
-package dev.tasklens.tencent.internal;
+package dev.tasklens.adapters;
 
 import dev.tasklens.ports.credentials.Credentials;
 import dev.tasklens.ports.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package dev.tasklens.tencent.source;
+package dev.tasklens.adapters;
 
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpTransport;
@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every Tencent source is built from: credentials, a transport, the resilience its
+ * What every provider source is built from: credentials, a transport, the resilience its
  * requests run through, and an optional endpoint. The sources' builders add their own parts.
  *
  * @param <B> the concrete builder
  */
-public abstract class TencentSourceBuilder<B extends TencentSourceBuilder<B>> {
+public abstract class SourceBuilder<B extends SourceBuilder<B>> {
 
     private CredentialsProvider credentials;
     private HttpTransport transport;
@@ -21,7 +21,7 @@ public abstract class TencentSourceBuilder<B extends TencentSourceBuilder<B>> {
     private Optional<URI> endpoint = Optional.empty();
 
     /** For the sources' builders. */
-    protected TencentSourceBuilder() {
+    protected SourceBuilder() {
     }
 
     /**

@@ -1,0 +1,28 @@
+package dev.tasklens.adapters;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import java.lang.reflect.Type;
+
+/**
+ * A JSON-B deserializer for a field that must be text: a number, boolean, object or array where
+ * the document says string is refused instead of turned into text. Without it, an id sent as
+ * {@code 1e2000000000} would become the id "1E+2000000000". Put it on a record component with
+ * {@code @JsonbTypeDeserializer(StrictText.class)}.
+ */
+public final class StrictText implements JsonbDeserializer<String> {
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
+        JsonParser.Event event = parser.currentEvent();
+        if (event == JsonParser.Event.VALUE_STRING) {
+            return parser.getString();
+        }
+        if (event == JsonParser.Event.VALUE_NULL) {
+            return null;
+        }
+        throw new JsonbException("expected text, found " + event);
+    }
+}
