@@ -3,6 +3,8 @@ package dev.tasklens.adapters;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
 
@@ -16,13 +18,13 @@ public final class StrictText implements JsonbDeserializer<String> {
 
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-        JsonParser.Event event = parser.currentEvent();
-        if (event == JsonParser.Event.VALUE_STRING) {
-            return parser.getString();
+        JsonValue value = parser.getValue();
+        if (value instanceof JsonString text) {
+            return text.getString();
         }
-        if (event == JsonParser.Event.VALUE_NULL) {
+        if (value == JsonValue.NULL) {
             return null;
         }
-        throw new JsonbException("expected text, found " + event);
+        throw new JsonbException("expected text, found " + value.getValueType());
     }
 }

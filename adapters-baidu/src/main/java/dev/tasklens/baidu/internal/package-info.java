@@ -1,0 +1,2 @@
+/** The Baidu adapter's wire records; not API. */
+package dev.tasklens.baidu.internal;
