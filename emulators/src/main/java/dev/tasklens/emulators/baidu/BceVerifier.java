@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  *   <li>{@code bce-auth-v1/{ak}/{timestamp}/{expiration}/{signedHeaders}/{signature}}, else
  *       400 {@code InvalidHTTPAuthHeader};</li>
  *   <li>a known access key, else 403 {@code InvalidAccessKeyId};</li>
+ *   <li>an {@code x-bce-date} header equal to the authorization's timestamp (the document's request
+ *       carries it, and the official SDK's client sets both from one clock reading), else 400
+ *       {@code SignatureDoesNotMatch};</li>
  *   <li>the server's time within {@code [timestamp, timestamp + expiration]} (a timestamp up to five
  *       minutes ahead is a clock off by a little, not an error), else 400 {@code RequestExpired};</li>
  *   <li>the signed headers: empty means the default set ({@code host}, {@code content-length},
@@ -76,6 +79,11 @@ final class BceVerifier {
         if (now.isAfter(signedAt.plusSeconds(expiration)) || signedAt.isAfter(now.plus(AHEAD))) {
             return refuse(400, "RequestExpired", "the request has expired: signed at " + parts.group(2) + " for "
                     + expiration + " s, the server's time is " + TIMESTAMP.format(now.atOffset(ZoneOffset.UTC)));
+        }
+        // The request's own x-bce-date is the one signed; the document's request carries it.
+        if (!request.headers().firstValue("x-bce-date").orElse("").equals(parts.group(2))) {
+            return refuse(400, "SignatureDoesNotMatch", "x-bce-date must be the authorization's timestamp "
+                    + parts.group(2));
         }
         Set<String> listed = new LinkedHashSet<>();
         for (String name : parts.group(4).split(";")) {
