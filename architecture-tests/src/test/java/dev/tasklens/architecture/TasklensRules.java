@@ -94,7 +94,8 @@ final class TasklensRules {
 
     static final ArchRule JSON_B_AND_GUICE_ONLY_IN_ADAPTERS_CLIENT_AND_CLI = noClasses()
             .that().resideInAPackage("dev.tasklens..")
-            .and().resideOutsideOfPackages(packagesOf(List.of("tencent", "huawei", "baidu", "client", "cli")))
+            .and().resideOutsideOfPackages(packagesOf(List.of("adapters", "tencent", "huawei", "baidu", "client",
+                    "cli")))
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.json.bind..", "org.eclipse.yasson..",
                     "com.google.inject..")
             .because("frameworks stay at the edges: a user of the domain, the ports or signing must not be"

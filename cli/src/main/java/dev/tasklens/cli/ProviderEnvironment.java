@@ -13,10 +13,10 @@ final class ProviderEnvironment {
             "tencent", List.of("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
                     "TENCENTCLOUD_REGION"),
             "huawei", List.of("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"),
-            "baidu", List.of("BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN"));
+            "baidu", List.of("BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN", "BCE_REGION"));
 
     /** The variable holding each provider's region, where it has one. */
-    static final Map<String, String> REGION = Map.of("tencent", "TENCENTCLOUD_REGION");
+    static final Map<String, String> REGION = Map.of("tencent", "TENCENTCLOUD_REGION", "baidu", "BCE_REGION");
 
     private ProviderEnvironment() {
     }

@@ -57,7 +57,8 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "The seed that replays --faults.")
     private long seed;
 
-    @Option(names = "--only", split = ",", description = "Serve only these sources: tencent.mps,tencent.cls.")
+    @Option(names = "--only", split = ",",
+            description = "Serve only these sources: tencent.mps,tencent.cls,baidu.vod.")
     private List<String> only = List.of();
 
     @Override
@@ -112,6 +113,7 @@ final class SandboxCommand implements Callable<Integer> {
         StringBuilder arguments = new StringBuilder(" --source ").append(source).append(" --endpoint ")
                 .append(endpoint);
         scope.forEach((name, value) -> arguments.append(" --scope ").append(name).append('=').append(value));
-        return arguments.append(source.equals("tencent.mps") ? " --page-size 100" : "").toString();
+        // Paged sources take up to 100 a page; CLS answers its window in one reply.
+        return arguments.append(source.equals("tencent.cls") ? "" : " --page-size 100").toString();
     }
 }

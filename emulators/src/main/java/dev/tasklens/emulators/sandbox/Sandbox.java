@@ -1,6 +1,7 @@
 package dev.tasklens.emulators.sandbox;
 
 import dev.tasklens.emulators.ApiHandler;
+import dev.tasklens.emulators.baidu.VodApi;
 import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.data.SeededTasks;
 import dev.tasklens.emulators.data.TaskCatalog;
@@ -40,6 +41,10 @@ public final class Sandbox implements AutoCloseable {
     public static final String TENCENT_SECRET_ID = "AKIDSANDBOXDEMO00000";
     /** The demo SecretKey the Tencent emulators accept; not a real key. */
     public static final String TENCENT_SECRET_KEY = "sandbox-demo-secret-not-a-real-key";
+    /** The demo access key id the Baidu emulator accepts; not a real key. */
+    public static final String BAIDU_ACCESS_KEY_ID = "sandboxdemo0000000000000000000000";
+    /** The demo secret access key the Baidu emulator accepts; not a real key. */
+    public static final String BAIDU_SECRET_ACCESS_KEY = "sandbox-demo-bce-secret-not-real";
     /** The CLS shipping rule the demo tasks belong to. */
     public static final String CLS_SHIPPER = "sandbox-shipper";
     /**
@@ -66,11 +71,16 @@ public final class Sandbox implements AutoCloseable {
             orderedMap("id", TENCENT_SECRET_ID, "secret", TENCENT_SECRET_KEY),
             orderedMap("TENCENTCLOUD_SECRET_ID", TENCENT_SECRET_ID, "TENCENTCLOUD_SECRET_KEY", TENCENT_SECRET_KEY));
 
+    private static final Provider BAIDU = new Provider("baidu",
+            orderedMap("id", BAIDU_ACCESS_KEY_ID, "secret", BAIDU_SECRET_ACCESS_KEY),
+            orderedMap("BCE_ACCESS_KEY_ID", BAIDU_ACCESS_KEY_ID, "BCE_SECRET_ACCESS_KEY", BAIDU_SECRET_ACCESS_KEY));
+
     /** Every API, in the order of their ports. */
     private static final List<Api> APIS = List.of(
             new Api("tencent.mps", TENCENT, 240, Integer.MAX_VALUE, Duration.ofDays(6), 2026, Map.of(), MpsApi::new),
             new Api("tencent.cls", TENCENT, 120, CLS_MAX_TASKS, Duration.ofDays(2), 614,
-                    Map.of("shipper_id", CLS_SHIPPER), ClsApi::new));
+                    Map.of("shipper_id", CLS_SHIPPER), ClsApi::new),
+            new Api("baidu.vod", BAIDU, 180, Integer.MAX_VALUE, Duration.ofDays(6), 4004, Map.of(), VodApi::new));
 
     private final Map<String, Emulator> emulators = new LinkedHashMap<>();
     private final Map<String, Api> served = new LinkedHashMap<>();
@@ -145,7 +155,7 @@ public final class Sandbox implements AutoCloseable {
     /**
      * The demo credentials of each provider served, as {@code id}/{@code secret} pairs.
      *
-     * @return provider name ({@code tencent}) to its credentials
+     * @return provider name ({@code tencent}, {@code baidu}) to its credentials
      */
     public Map<String, Map<String, String>> credentials() {
         Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
