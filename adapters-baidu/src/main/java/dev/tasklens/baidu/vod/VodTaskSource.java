@@ -98,11 +98,13 @@ public final class VodTaskSource implements TaskSource {
     private final Resilience resilience;
     private final Clock clock;
     /**
-     * Signs {@code host;x-bce-date} and lists them, as Baidu's own example does: with the empty list
+     * Signs {@code host;x-bce-date} (and the STS {@code x-bce-security-token}) and lists them, as
+     * Baidu's own example does: with the empty list
      * (the SDK's default) the gateway signs every default header it receives, and an HTTP client
      * that adds {@code Content-Length: 0} to a GET (the JDK's does) would no longer match.
      */
-    private final BceSigner signer = BceSigner.create().listingSignedHeaders(Set.of("host", "x-bce-date"));
+    private final BceSigner signer = BceSigner.create()
+            .listingSignedHeaders(Set.of("host", "x-bce-date", "x-bce-security-token"));
 
     private VodTaskSource(URI endpoint, CredentialsProvider credentials, HttpTransport transport,
             Resilience resilience, Clock clock) {

@@ -125,6 +125,27 @@ class VodProviderRulesTest {
         }
     }
 
+    @Test
+    void stsCredentialsSendAndSignTheSecurityTokenAndTheEmulatorAcceptsThem() {
+        try (Emulator emulator = Emulator.start(new VodApi(SeededTasks.generate(4, 12, NOW, Duration.ofDays(1)),
+                Map.of(AK, "secret"), CLOCK))) {
+            VodTaskSource sts = VodTaskSource.builder()
+                    .endpoint(URI.create(emulator.baseUri() + "/"))
+                    .credentials(CredentialsProvider.of(Credentials.temporary(AK, "secret", "sts-token-1",
+                            NOW.plus(Duration.ofHours(1)))))
+                    .transport(emulator.inMemoryTransport(Duration.ofSeconds(1)))
+                    .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(CLOCK),
+                            duration -> { }, () -> 0))
+                    .build();
+
+            assertThat(list(sts, all())).hasSize(12);
+            HttpRequest first = emulator.journal().requests().get(0);
+            assertThat(first.headers().firstValue("x-bce-security-token")).contains("sts-token-1");
+            assertThat(first.headers().firstValue("Authorization").orElseThrow())
+                    .contains("/host;x-bce-date;x-bce-security-token/");
+        }
+    }
+
     @Nested
     class StatusIsOneWordPerRequest {
         @Test
