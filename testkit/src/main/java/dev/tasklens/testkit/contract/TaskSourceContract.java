@@ -238,7 +238,8 @@ public abstract class TaskSourceContract {
 
     @Test
     void throttlingThatNeverStopsGivesUpWithAThrottledError() throws Exception {
-        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1));
+        // Waits are recorded, not slept: a maximum wait of 10 s admits any provider's own minimum (Huawei's 2 s).
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(10));
         with(FaultPlan.seeded(seed(), 1.0, new Fault.Throttle()), Wiring.of(clock()).withPolicy(policy),
                 (subject, tasks, wiring) -> {
                     assertThatThrownBy(() -> ids(subject, subject.queries().get().build()))
@@ -293,7 +294,7 @@ public abstract class TaskSourceContract {
 
     @Test
     void aListingSurvivesASeededFaultPlanWithNothingLostOrDuplicated() throws Exception {
-        RetryPolicy patient = new RetryPolicy(10, Duration.ofMillis(10), Duration.ofMillis(100));
+        RetryPolicy patient = new RetryPolicy(10, Duration.ofMillis(10), Duration.ofSeconds(10));
         for (long faultSeed : new long[] {1, 2, 3}) {
             Wiring wiring = Wiring.of(clock()).withPolicy(patient);
             List<Fault> kinds = new ArrayList<>(List.of(new Fault.Throttle(), new Fault.ServerError(503),
@@ -333,7 +334,7 @@ public abstract class TaskSourceContract {
         boolean once = kind == HostileReply.STALLED_BODY || kind == HostileReply.CONTROL_CHARACTERS;
         Fault hostile = new Fault.Hostile(kind);
         FaultPlan plan = once ? FaultPlan.first(hostile) : FaultPlan.seeded(seed(), 1.0, hostile);
-        Wiring wiring = Wiring.of(clock()).withPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+        Wiring wiring = Wiring.of(clock()).withPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(10)));
         with(plan, wiring, (subject, tasks, ignored) -> {
             TaskQuery query = subject.queries().get().build();
             Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
