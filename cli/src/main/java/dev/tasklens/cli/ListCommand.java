@@ -84,7 +84,7 @@ final class ListCommand implements Callable<Integer> {
                         Optional.ofNullable(endpoint), Optional.ofNullable(region), clock))) {
             // 'all' means every source that can be read: all in the sandbox, else those with credentials.
             List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
-                    .filter(descriptor -> sandbox || ProviderEnvironment.hasCredentials(descriptor.id().provider(),
+                    .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
                             root.environment))
                     .toList()
                     : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(

@@ -12,11 +12,27 @@ final class ProviderEnvironment {
     static final Map<String, List<String>> VARIABLES = Map.of(
             "tencent", List.of("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
                     "TENCENTCLOUD_REGION"),
-            "huawei", List.of("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+            "huawei", List.of("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+                    "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_REGION", "HUAWEICLOUD_SDK_IAM_TOKEN"),
+            "huawei.koodrive", List.of("KOODRIVE_ACCESS_TOKEN", "KOODRIVE_USER_ID", "KOODRIVE_SITE"),
             "baidu", List.of("BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN", "BCE_REGION"));
 
     /** The variable holding each provider's region, where it has one. */
-    static final Map<String, String> REGION = Map.of("tencent", "TENCENTCLOUD_REGION", "baidu", "BCE_REGION");
+    static final Map<String, String> REGION = Map.of("tencent", "TENCENTCLOUD_REGION", "baidu", "BCE_REGION",
+            "huawei", "HUAWEICLOUD_SDK_REGION");
+
+    /** The variables of a source: its own where it has its own (KooDrive), else its provider's. */
+    static List<String> of(String source) {
+        return VARIABLES.getOrDefault(source, VARIABLES.getOrDefault(source.substring(0, Math.max(0,
+                source.indexOf('.'))), List.of()));
+    }
+
+    /** Whether the environment holds the credentials a source reads. */
+    static boolean sourceHasCredentials(String source, Map<String, String> environment) {
+        List<String> names = of(source);
+        return names.size() >= 2 && names.subList(0, 2).stream()
+                .allMatch(name -> environment.get(name) != null && !environment.get(name).isBlank());
+    }
 
     private ProviderEnvironment() {
     }

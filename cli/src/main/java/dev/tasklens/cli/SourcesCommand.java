@@ -35,7 +35,8 @@ final class SourcesCommand implements Runnable {
                         .map(key -> key.name() + (key.required() ? " (required)" : "") + ": " + key.description())
                         .collect(Collectors.joining("; "))));
                 out.println("  environment:  " + String.join(", ",
-                        ProviderEnvironment.VARIABLES.getOrDefault(source.id().provider(), List.of("(see the adapter's documentation)"))));
+                        ProviderEnvironment.of(source.id().value()).isEmpty() ? List.of("(see the adapter's documentation)")
+                                : ProviderEnvironment.of(source.id().value())));
             }
         }
     }

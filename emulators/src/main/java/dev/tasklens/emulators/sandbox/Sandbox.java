@@ -2,6 +2,8 @@ package dev.tasklens.emulators.sandbox;
 
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.baidu.VodApi;
+import dev.tasklens.emulators.huawei.IesApi;
+import dev.tasklens.emulators.huawei.KooDriveApi;
 import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.data.SeededTasks;
 import dev.tasklens.emulators.data.TaskCatalog;
@@ -45,6 +47,16 @@ public final class Sandbox implements AutoCloseable {
     public static final String BAIDU_ACCESS_KEY_ID = "sandboxdemo0000000000000000000000";
     /** The demo secret access key the Baidu emulator accepts; not a real key. */
     public static final String BAIDU_SECRET_ACCESS_KEY = "sandbox-demo-bce-secret-not-real";
+    /** The demo AK the Huawei emulators accept; not a real key. */
+    public static final String HUAWEI_AK = "SANDBOXDEMOHUAWEIAK00";
+    /** The demo SK the Huawei emulators accept; not a real key. */
+    public static final String HUAWEI_SK = "sandbox-demo-huawei-sk-not-real";
+    /** The demo IAM project of the MetaStudio emulator. */
+    public static final String HUAWEI_PROJECT_ID = "0sandbox0demo0project0id00000000";
+    /** The demo KooDrive access token; not a real token. */
+    public static final String KOODRIVE_TOKEN = "sandbox-demo-koodrive-token";
+    /** The demo KooDrive user. */
+    public static final String KOODRIVE_USER_ID = "1000000000000000001";
     /** The CLS shipping rule the demo tasks belong to. */
     public static final String CLS_SHIPPER = "sandbox-shipper";
     /**
@@ -75,12 +87,24 @@ public final class Sandbox implements AutoCloseable {
             orderedMap("id", BAIDU_ACCESS_KEY_ID, "secret", BAIDU_SECRET_ACCESS_KEY),
             orderedMap("BCE_ACCESS_KEY_ID", BAIDU_ACCESS_KEY_ID, "BCE_SECRET_ACCESS_KEY", BAIDU_SECRET_ACCESS_KEY));
 
+    private static final Provider HUAWEI = new Provider("huawei",
+            orderedMap("id", HUAWEI_AK, "secret", HUAWEI_SK),
+            orderedMap("HUAWEICLOUD_SDK_AK", HUAWEI_AK, "HUAWEICLOUD_SDK_SK", HUAWEI_SK));
+    private static final Provider KOODRIVE = new Provider("koodrive",
+            orderedMap("token", KOODRIVE_TOKEN, "userId", KOODRIVE_USER_ID),
+            orderedMap("KOODRIVE_ACCESS_TOKEN", KOODRIVE_TOKEN, "KOODRIVE_USER_ID", KOODRIVE_USER_ID));
+
     /** Every API, in the order of their ports. */
     private static final List<Api> APIS = List.of(
             new Api("tencent.mps", TENCENT, 240, Integer.MAX_VALUE, Duration.ofDays(6), 2026, Map.of(), MpsApi::new),
             new Api("tencent.cls", TENCENT, 120, CLS_MAX_TASKS, Duration.ofDays(2), 614,
                     Map.of("shipper_id", CLS_SHIPPER), ClsApi::new),
-            new Api("baidu.vod", BAIDU, 180, Integer.MAX_VALUE, Duration.ofDays(6), 4004, Map.of(), VodApi::new));
+            new Api("baidu.vod", BAIDU, 180, Integer.MAX_VALUE, Duration.ofDays(6), 4004, Map.of(), VodApi::new),
+            new Api("huawei.ies", HUAWEI, 150, Integer.MAX_VALUE, Duration.ofDays(6), 2002,
+                    Map.of("project_id", HUAWEI_PROJECT_ID), (tasks, secrets, clock) -> new IesApi(tasks,
+                            HUAWEI_PROJECT_ID, secrets, Optional.empty(), clock)),
+            new Api("huawei.koodrive", KOODRIVE, 130, Integer.MAX_VALUE, Duration.ofDays(6), 2003, Map.of(),
+                    (tasks, secrets, clock) -> new KooDriveApi(tasks, KOODRIVE_TOKEN, KOODRIVE_USER_ID, clock)));
 
     private final Map<String, Emulator> emulators = new LinkedHashMap<>();
     private final Map<String, Api> served = new LinkedHashMap<>();
@@ -97,9 +121,9 @@ public final class Sandbox implements AutoCloseable {
                 }
                 int count = Math.min(builder.tasks.orElse(api.defaultTasks()), api.maxTasks());
                 TaskCatalog tasks = SeededTasks.catalog(api.seed(), count, builder.clock.instant(), api.window());
-                ApiHandler handler = api.handler().create(tasks,
-                        Map.of(api.provider().credentials().get("id"), api.provider().credentials().get("secret")),
-                        builder.clock);
+                Map<String, String> pair = api.provider().credentials();
+                ApiHandler handler = api.handler().create(tasks, pair.containsKey("id")
+                        ? Map.of(pair.get("id"), pair.get("secret")) : Map.of(), builder.clock);
                 FaultPlan faults = FaultPlan.parse(builder.faults, builder.seed + api.seed());
                 emulators.put(api.source(), Emulator.builder(handler).faults(faults).latency(builder.latency)
                         .port(port).journalLimit(1_000).start());
@@ -153,9 +177,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The demo credentials of each provider served, as {@code id}/{@code secret} pairs.
+     * The demo credentials of each provider served: {@code id}/{@code secret} pairs, and KooDrive's
+     * {@code token}/{@code userId}.
      *
-     * @return provider name ({@code tencent}, {@code baidu}) to its credentials
+     * @return provider name ({@code tencent}, {@code baidu}, {@code huawei}, {@code koodrive}) to its
+     *     credentials
      */
     public Map<String, Map<String, String>> credentials() {
         Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
