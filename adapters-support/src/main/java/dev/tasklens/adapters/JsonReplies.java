@@ -6,6 +6,7 @@ import dev.tasklens.ports.reply.JsonGuard;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,13 +41,32 @@ public final class JsonReplies {
         try {
             value = JSONB.fromJson(body, type);
         } catch (JsonbException | ClassCastException | IllegalArgumentException e) {
-            throw new MalformedResponseException(source, "the reply is not the document's " + type.getSimpleName()
-                    + " (" + firstLine(e.getMessage()) + "): " + excerpt(body), requestId, e);
+            Throwable root = e;
+            boolean syntax = false;
+            while (root.getCause() != null && root.getCause() != root) {
+                syntax |= root instanceof JsonParsingException;
+                root = root.getCause();
+            }
+            syntax |= root instanceof JsonParsingException;
+            String what = syntax ? "the reply is not valid JSON" : "the reply is not the document's "
+                    + type.getSimpleName();
+            throw new MalformedResponseException(source, what + " (" + firstLine(root.getMessage()) + "): "
+                    + excerpt(body), requestId, e);
         }
         if (value == null) {
             throw new MalformedResponseException(source, "the reply is empty or null: " + excerpt(body), requestId);
         }
         return value;
+    }
+
+    /**
+     * Writes a request body as JSON.
+     *
+     * @param value maps, lists, strings, numbers, booleans or records
+     * @return the JSON text
+     */
+    public static String write(Object value) {
+        return JSONB.toJson(value);
     }
 
     /**

@@ -59,7 +59,8 @@ class NoSecretInAnyTextTest {
     /** Field types and names that hold a credential. */
     private static final Set<String> CREDENTIAL_TYPES = Set.of(Credentials.class.getName(),
             SigningCredentials.class.getName(), SourceSettings.class.getName(), TokenSeal.class.getName());
-    private static final Pattern CREDENTIAL_NAMES = Pattern.compile("(?i).*(secret|sessionToken|password)$");
+    private static final Pattern CREDENTIAL_NAMES = Pattern.compile(
+            "(?i).*(secret|sessionToken|password|iamToken|kooDriveToken|accessToken)$");
 
     /** Every public type holding a credential, and how to make one holding the canary. */
     private static Map<String, Supplier<Object>> holders() {
@@ -73,6 +74,11 @@ class NoSecretInAnyTextTest {
                 StandardCharsets.UTF_8)));
         holders.put(TencentSettings.class.getName(), () -> new TencentSettings(CredentialsProvider.of(CREDENTIALS),
                 Optional.empty(), Optional.empty(), Optional.empty()));
+        holders.put(dev.tasklens.huawei.HuaweiSettings.class.getName(), () -> new dev.tasklens.huawei.HuaweiSettings(
+                CredentialsProvider.of(CREDENTIALS), Optional.of(TOKEN), Optional.of("p1"), Optional.empty(),
+                Optional.empty(), Optional.of(SECRET), Optional.of("u1"), Optional.empty(), Optional.empty()));
+        holders.put(dev.tasklens.baidu.BaiduSettings.class.getName(), () -> new dev.tasklens.baidu.BaiduSettings(
+                CredentialsProvider.of(CREDENTIALS), Optional.empty(), Optional.empty()));
         holders.put(HttpRequest.class.getName(), () -> HttpRequest.get(URI.create("https://a.example/"))
                 .header("Authorization", SECRET).header("X-TC-Token", TOKEN).header("x-bce-security-token", TOKEN)
                 .header("X-Security-Token", TOKEN).header("X-Cls-Token", TOKEN).build());

@@ -1,6 +1,8 @@
 package dev.tasklens.huawei.internal;
 
 import dev.tasklens.adapters.StrictText;
+import dev.tasklens.adapters.WholeNumber;
+import dev.tasklens.adapters.WholeNumberAsText;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class IesWire {
             @JsonbProperty("total_count") Long totalCount,
             @JsonbProperty("success_count") Long successCount,
             @JsonbProperty("failure_count") Long failureCount,
-            @JsonbProperty("begin_time") @JsonbTypeDeserializer(EpochMillis.class) Long beginTime,
-            @JsonbProperty("end_time") @JsonbTypeDeserializer(EpochMillis.class) Long endTime) {
+            @JsonbProperty("begin_time") @JsonbTypeDeserializer(WholeNumber.class) Long beginTime,
+            @JsonbProperty("end_time") @JsonbTypeDeserializer(WholeNumber.class) Long endTime) {
     }
 }

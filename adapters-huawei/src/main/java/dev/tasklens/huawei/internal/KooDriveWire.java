@@ -1,6 +1,7 @@
 package dev.tasklens.huawei.internal;
 
 import dev.tasklens.adapters.StrictText;
+import dev.tasklens.adapters.WholeNumberAsText;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import java.util.List;

@@ -1,2 +1,2 @@
-/** The Huawei adapters' wire records, their small JSON-B deserializers and the shared error mapping; not API. */
+/** The Huawei adapters' wire records, and the error mapping they share; not API. */
 package dev.tasklens.huawei.internal;

@@ -24,7 +24,8 @@ import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.cls.ClsSigner;
 import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.tencent.internal.ApiErrors;
-import dev.tasklens.tencent.internal.JsonTree;
+import dev.tasklens.tencent.internal.TencentWire;
+import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
 import java.net.URI;
@@ -159,20 +160,30 @@ public final class ClsTaskSource implements TaskSource {
         if (response.status() != 200) {
             throw error(response, requestId, keys);
         }
+        TencentWire.ClsReply reply = JsonReplies.read(ID, response.bodyText(), TencentWire.ClsReply.class, requestId);
+        if (reply.tasks() == null) {
+            throw new MalformedResponseException(ID, "the reply has no tasks list: "
+                    + JsonReplies.excerpt(response.bodyText()), requestId);
+        }
         List<Task> tasks = new ArrayList<>();
-        for (JsonTree item : JsonTree.parse(ID, response.bodyText(), requestId).requiredObjects("tasks")) {
-            String raw = item.text("status").orElse("");
-            Task.Builder task = Task.builder(ID, item.requiredId("task_id"))
+        for (TencentWire.ClsTask item : reply.tasks()) {
+            if (item == null || item.taskId() == null || item.taskId().isBlank()) {
+                throw new MalformedResponseException(ID, "field task_id is not an id (a non-blank string or a whole"
+                        + " number)", requestId);
+            }
+            String raw = item.status() == null ? "" : item.status();
+            Task.Builder task = Task.builder(ID, item.taskId())
                     .type("shipping")
                     .status(status(raw), raw);
-            time(item, "start_time", requestId).ifPresent(start -> task.createdAt(start).startedAt(start));
+            time(item.startTime(), "start_time", requestId).ifPresent(start -> task.createdAt(start).startedAt(start));
             if (status(raw).isTerminal()) {
-                time(item, "end_time", requestId).ifPresent(task::finishedAt);
+                time(item.endTime(), "end_time", requestId).ifPresent(task::finishedAt);
             }
-            item.text("message").ifPresent(task::message);
-            for (String field : List.of("shipper_id", "topic_id", "range_start", "range_end")) {
-                item.text(field).ifPresent(value -> task.attribute(field, value));
-            }
+            Optional.ofNullable(item.message()).ifPresent(task::message);
+            Optional.ofNullable(item.shipperId()).ifPresent(value -> task.attribute("shipper_id", value));
+            Optional.ofNullable(item.topicId()).ifPresent(value -> task.attribute("topic_id", value));
+            Optional.ofNullable(item.rangeStart()).ifPresent(value -> task.attribute("range_start", value));
+            Optional.ofNullable(item.rangeEnd()).ifPresent(value -> task.attribute("range_end", value));
             tasks.add(task.build());
         }
         return tasks;
@@ -188,8 +199,8 @@ public final class ClsTaskSource implements TaskSource {
         };
     }
 
-    private Optional<Instant> time(JsonTree item, String field, Optional<String> requestId) {
-        Optional<String> text = item.text(field).map(String::strip).filter(value -> !value.isEmpty());
+    private Optional<Instant> time(String value, String field, Optional<String> requestId) {
+        Optional<String> text = Optional.ofNullable(value).map(String::strip).filter(time -> !time.isEmpty());
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -205,9 +216,10 @@ public final class ClsTaskSource implements TaskSource {
         String code = "HTTP" + response.status();
         String message;
         try {
-            JsonTree body = JsonTree.parse(ID, response.bodyText(), requestId);
-            code = keys.redact(body.text("errorcode").orElse(code));
-            message = keys.redact(body.text("errormessage").orElse(""));
+            TencentWire.ClsError body = JsonReplies.read(ID, response.bodyText(), TencentWire.ClsError.class,
+                    requestId);
+            code = keys.redact(Optional.ofNullable(body.code()).orElse(code));
+            message = keys.redact(Optional.ofNullable(body.message()).orElse(""));
         } catch (MalformedResponseException notJson) {
             message = "the reply has status " + response.status();
         }

@@ -20,7 +20,8 @@ import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.tc3.Tc3Signer;
 import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.adapters.SourceBuilder;
-import dev.tasklens.tencent.internal.JsonTree;
+import dev.tasklens.tencent.internal.TencentWire;
+import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.adapters.ScanPositions;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
@@ -172,7 +173,7 @@ public final class MpsTaskSource implements TaskSource {
                 from.truncatedTo(ChronoUnit.SECONDS).toString()));
         request.query().createdTo().ifPresent(to -> body.put("EndTime",
                 to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString()));
-        byte[] json = JsonTree.write(body).getBytes(StandardCharsets.UTF_8);
+        byte[] json = JsonReplies.write(body).getBytes(StandardCharsets.UTF_8);
 
         HttpRequest unsigned = HttpRequest.post(endpoint, json)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -187,25 +188,32 @@ public final class MpsTaskSource implements TaskSource {
         if (response.status() != 200) {
             throw ApiErrors.ofStatus(ID, response, Optional.empty());
         }
-        JsonTree reply = JsonTree.parse(ID, response.bodyText(), Optional.empty()).object("Response")
-                .orElseThrow(() -> new MalformedResponseException(ID, "the reply has no Response object",
-                        Optional.empty()));
-        Optional<String> requestId = reply.text("RequestId");
-        Optional<JsonTree> error = reply.object("Error");
-        if (error.isPresent()) {
+        TencentWire.MpsReply envelope = JsonReplies.read(ID, response.bodyText(), TencentWire.MpsReply.class,
+                Optional.empty());
+        TencentWire.MpsResponse reply = Optional.ofNullable(envelope.response()).orElseThrow(() ->
+                new MalformedResponseException(ID, "the reply has no Response object", Optional.empty()));
+        Optional<String> requestId = Optional.ofNullable(reply.requestId());
+        if (reply.error() != null) {
             // A message that echoes the request must not carry the secret or token into the exception.
-            throw ApiErrors.of(ID, keys.redact(error.get().text("Code").orElse("UnknownError")),
-                    keys.redact(error.get().text("Message").orElse("")), requestId, response);
+            throw ApiErrors.of(ID, keys.redact(Optional.ofNullable(reply.error().code()).orElse("UnknownError")),
+                    keys.redact(Optional.ofNullable(reply.error().message()).orElse("")), requestId, response);
+        }
+        if (reply.taskSet() == null) {
+            throw new MalformedResponseException(ID, "the reply has no TaskSet list", requestId);
         }
         List<Task> tasks = new ArrayList<>();
-        for (JsonTree item : reply.requiredObjects("TaskSet")) {
-            Task.Builder task = Task.builder(ID, item.requiredId("TaskId"))
-                    .type(item.text("TaskType").filter(type -> !type.isBlank()).orElse("unknown"))
+        for (TencentWire.MpsTask item : reply.taskSet()) {
+            if (item == null || item.taskId() == null || item.taskId().isBlank()) {
+                throw new MalformedResponseException(ID, "field TaskId is not an id (a non-blank string or a whole"
+                        + " number)", requestId);
+            }
+            Task.Builder task = Task.builder(ID, item.taskId())
+                    .type(Optional.ofNullable(item.taskType()).filter(type -> !type.isBlank()).orElse("unknown"))
                     .status(scan.taskStatus(), scan.status());
-            time(item, "CreateTime", requestId).ifPresent(task::createdAt);
-            time(item, "BeginProcessTime", requestId).ifPresent(task::startedAt);
-            time(item, "FinishTime", requestId).ifPresent(task::finishedAt);
-            List<String> subTaskTypes = item.strings("SubTaskTypes");
+            time(item.createTime(), "CreateTime", requestId).ifPresent(task::createdAt);
+            time(item.beginProcessTime(), "BeginProcessTime", requestId).ifPresent(task::startedAt);
+            time(item.finishTime(), "FinishTime", requestId).ifPresent(task::finishedAt);
+            List<String> subTaskTypes = item.subTaskTypes() == null ? List.of() : item.subTaskTypes();
             if (!subTaskTypes.isEmpty()) {
                 task.attribute("SubTaskTypes", String.join(",", subTaskTypes));
             }
@@ -213,13 +221,14 @@ public final class MpsTaskSource implements TaskSource {
             requestId.ifPresent(id -> task.attribute("RequestId", id));
             tasks.add(task.build());
         }
-        return new Reply(tasks, reply.text("ScrollToken").orElse(""), reply.number("TotalCount"));
+        return new Reply(tasks, Optional.ofNullable(reply.scrollToken()).orElse(""),
+                Optional.ofNullable(reply.totalCount()));
     }
 
     /** A time field; the unset sentinel (and blank) is absent, never an error (seed 001). */
-    private static Optional<Instant> time(JsonTree item, String field, Optional<String> requestId) {
-        Optional<String> text = item.text(field).map(String::strip).filter(value -> !value.isEmpty()
-                && !value.equals(UNSET_TIME));
+    private static Optional<Instant> time(String value, String field, Optional<String> requestId) {
+        Optional<String> text = Optional.ofNullable(value).map(String::strip).filter(time -> !time.isEmpty()
+                && !time.equals(UNSET_TIME));
         if (text.isEmpty()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.tasklens.huawei.internal;
+package dev.tasklens.adapters;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -10,8 +10,9 @@ import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
 
 /**
- * A field documented as a string that the provider's own example sends as a number (KooDrive
- * {@code nextCursor} {@code 1723549107000}, {@code code} {@code 0}; seed 003), read as exact text.
+ * A field documented as a string that a provider's own example sends as a number (KooDrive
+ * {@code nextCursor} {@code 1723549107000}, {@code code} {@code 0}, seed 003), or an id that may
+ * come either way, read as exact text.
  * A whole number of up to 20 digits is written out digit for digit, never through a double (a
  * 19-digit id would lose its last digits); a fraction, an exponent or anything else is refused.
  */
@@ -30,6 +31,7 @@ public final class WholeNumberAsText implements JsonbDeserializer<String> {
                 && (long) number.bigDecimalValue().precision() - number.bigDecimalValue().scale() <= 20) {
             return number.bigDecimalValue().toBigIntegerExact().toString();
         }
-        throw new JsonbException("expected text or a whole number, found " + value.getValueType());
+        throw new JsonbException("not an id or a cursor: expected text or a whole number of up to 20 digits, found "
+                + value);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tasklens.huawei.internal;
+package dev.tasklens.adapters;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -10,11 +10,12 @@ import jakarta.json.stream.JsonParser;
 import java.lang.reflect.Type;
 
 /**
- * MetaStudio's {@code begin_time}/{@code end_time}: the table says String, the ShowTask example
- * sends {@code 1744276967708}, a ms-epoch number (seed 002, PROVIDERS §3.5). Both are read as ms
- * since the epoch; an empty string is no time.
+ * A whole number sent as a number or as a string of digits: MPS's {@code TotalCount} and
+ * {@code Limit} (seed 001's examples send {@code "5"}), MetaStudio's {@code begin_time} (the table
+ * says String, the ShowTask example sends {@code 1744276967708}; PROVIDERS §3.5). Up to 15 digits;
+ * an empty string is no value; a fraction, an exponent or anything else is refused.
  */
-public final class EpochMillis implements JsonbDeserializer<Long> {
+public final class WholeNumber implements JsonbDeserializer<Long> {
 
     @Override
     public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
@@ -32,6 +33,6 @@ public final class EpochMillis implements JsonbDeserializer<Long> {
         if (value instanceof JsonString text && text.getString().strip().matches("\\d{1,15}")) {
             return Long.parseLong(text.getString().strip());
         }
-        throw new JsonbException("expected a ms-epoch time, found " + value);
+        throw new JsonbException("expected a whole number, found " + value.getValueType());
     }
 }
