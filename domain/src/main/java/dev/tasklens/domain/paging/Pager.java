@@ -2,6 +2,7 @@ package dev.tasklens.domain.paging;
 
 import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.MalformedResponseException;
+import dev.tasklens.domain.OffsetLimit;
 import dev.tasklens.domain.Page;
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
@@ -293,9 +294,27 @@ public final class Pager<T> {
         nextPosition = after.orElse(null);
     }
 
-    /** Whether an item is new to this listing; records it. Items without an identity are always new. */
+    /**
+     * Whether an item is new to this listing; records it. Items without an identity are always new.
+     * An offset-paged list has no status scans a task could move between: an item handed back there
+     * means the offset is read otherwise than the source sends it, or the list shifted under the
+     * reader, and skipping it in silence could hide lost ones, so the listing stops.
+     */
     private boolean firstTime(T item) {
-        return identity == null || delivered.add(identity.apply(item));
+        if (identity == null) {
+            return true;
+        }
+        String key = identity.apply(item);
+        if (delivered.add(key)) {
+            return true;
+        }
+        if (model instanceof OffsetLimit) {
+            throw new MalformedResponseException(query.source(), "offset paging handed back '" + abbreviate(key)
+                    + "' a second time: the provider reads the offset otherwise than this source's offset rule"
+                    + " sends it, or the list shifted while it was read; the listing stops rather than lose tasks"
+                    + " in silence", Optional.empty());
+        }
+        return false;
     }
 
     private final class ItemIterator implements Iterator<T> {

@@ -252,4 +252,24 @@ class PagerSafetyTest {
                 .hasMessageContaining("another endpoint or account");
         assertThat(fetches[0]).isZero();
     }
+
+    @Test
+    void anOffsetPagedListThatHandsAnItemBackStopsNamingTheOffsetRule() {
+        // A provider that reads the offset as an item offset while the source sends page numbers.
+        PageFetcher<String> provider = request -> {
+            long offset = request.position() instanceof PagePosition.Offset at ? at.value() : 0;
+            long page = offset / request.pageSize();
+            List<String> items = new ArrayList<>();
+            for (long i = page; i < Math.min(page + request.pageSize(), 6); i++) {
+                items.add("t" + i);
+            }
+            return dev.tasklens.domain.ProviderPage.counted(items, 6);
+        };
+
+        assertThatThrownBy(() -> Pager.start(dev.tasklens.domain.OffsetLimit.of(3, 100, "limit"),
+                TaskQuery.forSource(SOURCE).pageSize(3).build(), provider, item -> true, item -> item,
+                dev.tasklens.domain.TokenSeal.none()).stream().toList())
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("'t1' a second time").hasMessageContaining("offset rule");
+    }
 }
