@@ -14,6 +14,7 @@ import dev.tasklens.emulators.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +42,8 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "List from the built-in emulators with demo data (no account needed).")
     private boolean sandbox;
 
-    @Option(names = "--endpoint", description = "Send the source's requests here instead.")
+    @Option(names = "--endpoint", converter = UriConverter.class,
+            description = "Send the source's requests here instead.")
     private URI endpoint;
 
     @Option(names = "--region", description = "The provider region (CLS: ap-guangzhou, ...).")
@@ -52,10 +55,12 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--since", description = "Tasks created in this last span: 30m, 24h, 2d.")
     private String since;
 
-    @Option(names = "--from", description = "Tasks created at or after this instant (ISO 8601, e.g. 2026-11-20T00:00:00Z).")
+    @Option(names = "--from", converter = InstantConverter.class,
+            description = "Tasks created at or after this instant (ISO 8601, e.g. 2026-11-20T00:00:00Z).")
     private Instant from;
 
-    @Option(names = "--to", description = "Tasks created before this instant (ISO 8601).")
+    @Option(names = "--to", converter = InstantConverter.class,
+            description = "Tasks created before this instant (ISO 8601).")
     private Instant to;
 
     @Option(names = "--scope", description = "Source-specific parameter key=value, e.g. shipper_id=...")
@@ -77,6 +82,9 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = Clock.systemUTC();
         TaskFormat format = format();
+        checkOptions();
+        Optional<ResumeToken> resumed = Optional.ofNullable(resume).flatMap(ResumeToken::parse);
+        resumed.ifPresent(this::takeFiltersFrom);
         PrintWriter out = root.out;
         Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).start()) : Optional.empty();
         try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock))
@@ -93,16 +101,38 @@ final class ListCommand implements Callable<Integer> {
                 throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
                         + " names the variables each one reads");
             }
+            checkScope(chosen);
             List<TaskQuery> queries = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
             for (SourceDescriptor descriptor : chosen) {
-                queries.add(query(descriptor, demo.map(box -> box.scopes().get(descriptor.id().value()))
-                        .orElse(Map.of()), clock));
+                try {
+                    TaskQuery query = query(descriptor, demo.map(box -> box.scopes().get(descriptor.id().value()))
+                            .orElse(Map.of()), clock, resumed);
+                    // The source's own rules (how far back it keeps tasks), before any source runs.
+                    descriptor.check(query, clock.instant());
+                    queries.add(query);
+                } catch (InvalidQueryException e) {
+                    if (chosen.size() == 1) {
+                        throw e;
+                    }
+                    // One source that cannot run does not stop the others.
+                    refused.add(descriptor.id().value());
+                    root.err.println("tasklens: " + TerminalText.safe(String.valueOf(e.getMessage())));
+                }
+            }
+            if (queries.isEmpty()) {
+                throw new InvalidQueryException("no source could be listed: " + String.join(", ", refused));
             }
             format.start(out);
-            if (queries.size() == 1) {
+            if (queries.size() == 1 && chosen.size() == 1) {
                 listOne(lens, queries.get(0), format, out);
             } else {
                 listAll(lens, queries, format, out);
+            }
+            if (!refused.isEmpty()) {
+                root.err.println("tasklens: listed " + queries.size() + " of " + chosen.size() + " sources; not "
+                        + String.join(", ", refused));
+                return Main.USAGE;
             }
             return Main.OK;
         } finally {
@@ -120,7 +150,7 @@ final class ListCommand implements Callable<Integer> {
         Thread interrupted = new Thread(() -> {
             if (!finished[0]) {
                 pager.resumeToken().ifPresent(token -> root.err.println("\ntasklens: interrupted; continue with"
-                        + " --resume " + token.value()));
+                        + " --resume " + ResumeToken.of(query, token).value()));
                 root.err.flush();
             }
         });
@@ -140,7 +170,7 @@ final class ListCommand implements Callable<Integer> {
                 format.print(out, table, colour());
                 out.flush();
                 pager.resumeToken().ifPresent(token -> root.err.println("tasklens: stopped after " + listed[0]
-                        + " tasks; continue with --resume " + token.value()));
+                        + " tasks; continue with --resume " + ResumeToken.of(query, token).value()));
             }
             throw e;
         } finally {
@@ -153,6 +183,81 @@ final class ListCommand implements Callable<Integer> {
             }
         }
         format.print(out, table, colour());
+        if (query.limit().isPresent() && listed[0] >= query.limit().getAsLong()) {
+            // Taken in chunks: say where the next chunk starts, as an interruption does.
+            out.flush();
+            pager.resumeToken().ifPresent(token -> root.err.println("tasklens: stopped after " + listed[0]
+                    + " tasks; continue with --resume " + ResumeToken.of(query, token).value()));
+        }
+    }
+
+    /** Options that contradict each other, refused before anything runs. */
+    private void checkOptions() {
+        if (source.equals("all") && endpoint != null) {
+            throw new InvalidQueryException("--endpoint applies to one source; name it with --source (an endpoint"
+                    + " serves one API)");
+        }
+        if (source.equals("all") && resume != null) {
+            throw new InvalidQueryException("--resume continues one source's listing; name it with --source");
+        }
+        if (endpoint != null && endpoint.getScheme() != null && endpoint.getScheme().equalsIgnoreCase("http")
+                && !isLoopback(endpoint.getHost())) {
+            throw new InvalidQueryException("--endpoint " + endpoint + ": plain http:// would send signatures"
+                    + " unencrypted to another host; use https:// (plain http is for 127.0.0.1, such as the sandbox)");
+        }
+        if (endpoint != null && (endpoint.getHost() == null || endpoint.getScheme() == null
+                || !endpoint.getScheme().toLowerCase(Locale.ROOT).startsWith("http"))) {
+            throw new InvalidQueryException("--endpoint '" + endpoint + "' is not an https:// URL with a host, such"
+                    + " as https://mps.tencentcloudapi.com/");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    /** A scope name no chosen source takes is a typing mistake: say which names there are. */
+    private void checkScope(List<SourceDescriptor> chosen) {
+        for (String name : scope.keySet()) {
+            boolean known = chosen.stream().anyMatch(descriptor -> descriptor.scope().stream()
+                    .anyMatch(key -> key.name().equals(name)));
+            if (!known) {
+                String names = chosen.stream().flatMap(descriptor -> descriptor.scope().stream()
+                        .map(key -> descriptor.id() + ": " + key.name())).collect(java.util.stream.Collectors
+                        .joining(", "));
+                throw new InvalidQueryException("--scope " + name + " is not a scope of " + source + "; "
+                        + (names.isEmpty() ? "it takes none" : "the scopes are " + names));
+            }
+        }
+    }
+
+    /**
+     * With {@code --resume}, the query is the token's: its window as it was resolved, its statuses
+     * and scope. Flags that say otherwise are refused; {@code --since} is taken as the same window.
+     */
+    private void takeFiltersFrom(ResumeToken token) {
+        if (!token.source().equals(source)) {
+            throw new InvalidQueryException("--resume: the token continues a listing of " + token.source()
+                    + ", not of " + source);
+        }
+        Set<TaskStatus> asked = new java.util.TreeSet<>();
+        for (String status : statuses) {
+            asked.add(status(status));
+        }
+        if (!asked.isEmpty() && !asked.equals(new java.util.TreeSet<>(token.statuses()))) {
+            throw new InvalidQueryException("--resume: the token's listing has --status "
+                    + token.statuses() + "; drop --status or give the same");
+        }
+        if (from != null && !Optional.of(from).equals(token.from()) || to != null && !Optional.of(to).equals(token.to())) {
+            throw new InvalidQueryException("--resume: the token's listing has another --from/--to; drop them, the"
+                    + " token carries its window");
+        }
+        for (Map.Entry<String, String> entry : scope.entrySet()) {
+            if (!entry.getValue().equals(token.scope().get(entry.getKey()))) {
+                throw new InvalidQueryException("--resume: the token's listing has another --scope " + entry.getKey()
+                        + "; drop --scope, the token carries it");
+            }
+        }
     }
 
     private void listAll(TaskLens lens, List<TaskQuery> queries, TaskFormat format, PrintWriter out) {
@@ -169,21 +274,44 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private TaskQuery query(SourceDescriptor descriptor, Map<String, String> defaultScope, Clock clock) {
+    private static TaskStatus status(String status) {
+        try {
+            return TaskStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("status '" + status + "' is not one of PENDING, RUNNING, SUCCEEDED,"
+                    + " FAILED, FINISHED");
+        }
+    }
+
+    private TaskQuery query(SourceDescriptor descriptor, Map<String, String> defaultScope, Clock clock,
+            Optional<ResumeToken> resumed) {
         TaskQuery.Builder query = TaskQuery.forSource(descriptor);
+        if (resumed.isPresent()) {
+            ResumeToken token = resumed.get();
+            token.statuses().forEach(query::status);
+            token.from().ifPresent(query::createdAfter);
+            token.to().ifPresent(query::createdBefore);
+            token.scope().forEach(query::scope);
+            Optional.ofNullable(limit).ifPresent(query::limit);
+            Optional.ofNullable(pageSize).ifPresent(query::pageSize);
+            return query.resumeFrom(token.page()).build();
+        }
         for (String status : statuses) {
-            try {
-                query.status(TaskStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidQueryException("status '" + status + "' is not one of PENDING, RUNNING, SUCCEEDED,"
-                        + " FAILED, FINISHED");
-            }
+            query.status(status(status));
         }
         if (since != null) {
             if (from != null) {
                 throw new InvalidQueryException("give --since or --from, not both");
             }
-            query.createdAfter(clock.instant().minus(Durations.parse(since, "--since")));
+            Duration span = Durations.parse(since, "--since");
+            Instant start;
+            try {
+                start = clock.instant().minus(span);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                throw new InvalidQueryException("--since " + since + " reaches before any date; give a span such as"
+                        + " 2d");
+            }
+            query.createdAfter(start);
         }
         Optional.ofNullable(from).ifPresent(query::createdAfter);
         Optional.ofNullable(to).ifPresent(query::createdBefore);

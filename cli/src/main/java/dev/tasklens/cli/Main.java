@@ -9,9 +9,10 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The {@code tasklens} command. Exit codes: 0 success, 2 usage error or invalid query,
- * 3 authentication, 4 provider or transport error. Every error is one line on stderr; a stack
- * trace only with {@code --debug}.
+ * The {@code tasklens} command. Exit codes: 0 success; 2 bad input or a local problem (a wrong
+ * option, an invalid query, a file that cannot be read, a busy port, a refused plain-http
+ * endpoint); 3 authentication refused; 4 the provider or the network failed. Every error is one
+ * line on stderr; a stack trace only with {@code --debug}.
  */
 public final class Main {
 
@@ -49,6 +50,8 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         TasklensCommand root = new TasklensCommand(out, err, environment);
         CommandLine command = new CommandLine(root);
+        // '@FILE' is a request body for 'sign -d', never picocli's own argument file.
+        command.setExpandAtFiles(false);
         command.setOut(out);
         command.setErr(err);
         command.setExecutionExceptionHandler((error, commandLine, parsed) -> {
@@ -74,7 +77,9 @@ public final class Main {
     }
 
     static int exitCode(Throwable error) {
-        if (error instanceof InvalidQueryException || error instanceof IllegalArgumentException) {
+        if (error instanceof InvalidQueryException || error instanceof IllegalArgumentException
+                || error instanceof java.io.UncheckedIOException || error instanceof java.time.DateTimeException
+                || error instanceof ArithmeticException) {
             return USAGE;
         }
         if (error instanceof AuthenticationException) {

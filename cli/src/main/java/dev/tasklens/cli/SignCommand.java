@@ -36,6 +36,11 @@ import picocli.CommandLine.ParentCommand;
         description = "Sign any request with tc3, cls, huawei or bce. Credentials come from the environment.")
 final class SignCommand implements Callable<Integer> {
 
+    /** A CLS signature valid longer than a week is a key left lying around; refuse it. */
+    static final int MAX_CLS_VALIDITY = 7 * 24 * 3600;
+    /** bce-auth-v1's expiration, capped alike. */
+    static final int MAX_BCE_EXPIRATION = 7 * 24 * 3600;
+
     @ParentCommand
     private TasklensCommand root;
 
@@ -48,11 +53,17 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--region", description = "tc3 only: the region, sent as X-TC-Region (not signed by TC3).")
     private String region;
 
-    @Option(names = "--time", description = "Sign at this instant (ISO 8601) for a reproducible output.")
+    @Option(names = "--time", converter = InstantConverter.class,
+            description = "Sign at this instant (ISO 8601, such as 2026-11-20T00:00:00Z) for a reproducible output.")
     private Instant time;
 
-    @Option(names = "--expires", description = "Validity in seconds (cls, bce).")
+    @Option(names = "--expires", description = "Validity in seconds (cls: 1.." + MAX_CLS_VALIDITY + ", bce: 1.."
+            + MAX_BCE_EXPIRATION + ").")
     private Integer expires;
+
+    @Option(names = "--verbose", description = "Also print, on stderr, the canonical request and the string to sign"
+            + " (what a provider's SignatureDoesNotMatch reply is compared with). No secret is printed.")
+    private boolean verbose;
 
     @Option(names = {"-H", "--header"}, description = "A header 'Name: value'; repeatable.")
     private List<String> headers = new ArrayList<>();
@@ -66,12 +77,29 @@ final class SignCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The HTTP method.")
     private String method;
 
-    @Parameters(index = "1", description = "The absolute URL, query included.")
+    @Parameters(index = "1", converter = UriConverter.class, description = "The absolute URL, query included.")
     private URI url;
 
     @Override
     public Integer call() {
         Instant at = Optional.ofNullable(time).orElseGet(Instant::now);
+        Scheme chosen = Scheme.parse(scheme);
+        if (expires != null) {
+            int max = chosen == Scheme.CLS ? MAX_CLS_VALIDITY : chosen == Scheme.BCE ? MAX_BCE_EXPIRATION : 0;
+            if (max == 0) {
+                throw new IllegalArgumentException("--expires applies to --scheme cls and bce; " + scheme
+                        + " signatures carry no validity of their own (the provider allows a fixed clock skew)");
+            }
+            if (expires < 1 || expires > max) {
+                throw new IllegalArgumentException("--expires " + expires + " is not 1.." + max + " seconds (7 days at"
+                        + " most)");
+            }
+        }
+        if (url.getScheme() == null || !(url.getScheme().equalsIgnoreCase("https")
+                || url.getScheme().equalsIgnoreCase("http")) || url.getHost() == null) {
+            throw new IllegalArgumentException("'" + url + "' is not an http:// or https:// URL with a host, such as"
+                    + " https://mps.tencentcloudapi.com/");
+        }
         byte[] body = body();
         SignableRequest.Builder request = SignableRequest.builder(method, url).body(body);
         Map<String, String> given = new LinkedHashMap<>();
@@ -83,12 +111,21 @@ final class SignCommand implements Callable<Integer> {
             given.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
             request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        Scheme chosen = Scheme.parse(scheme);
         Signature signature = signer(chosen).sign(request.build(), credentials(chosen), at);
+        if (verbose) {
+            root.err.println("canonical request:");
+            root.err.println(signature.canonicalRequest());
+            root.err.println("string to sign:");
+            root.err.println(signature.stringToSign());
+        }
         Map<String, String> added = new LinkedHashMap<>(signature.headers());
         if (region != null) {
             if (chosen != Scheme.TC3) {
                 throw new IllegalArgumentException("--region applies to --scheme tc3 only");
+            }
+            if (!region.matches("[a-z]+(-[a-z0-9]+)+")) {
+                throw new IllegalArgumentException("--region '" + region + "' is not a region name such as"
+                        + " ap-guangzhou");
             }
             added.put("X-TC-Region", region);
         }
@@ -98,7 +135,12 @@ final class SignCommand implements Callable<Integer> {
             given.forEach((name, value) -> command.append(" -H ").append(quote(name + ": " + value)));
             added.forEach((name, value) -> command.append(" -H ").append(quote(name + ": " + value)));
             if (body.length > 0) {
-                command.append(" --data-binary ").append(quote(new String(body, StandardCharsets.UTF_8)));
+                // curl must send the very bytes that were signed: a file as a file, text only if it is text.
+                if (data.startsWith("@")) {
+                    command.append(" --data-binary ").append(quote(data));
+                } else {
+                    command.append(" --data-binary ").append(quote(new String(body, StandardCharsets.UTF_8)));
+                }
             }
             out.println(command.append(' ').append(quote(url.toString())));
         } else {
@@ -151,10 +193,18 @@ final class SignCommand implements Callable<Integer> {
             return new byte[0];
         }
         if (data.startsWith("@")) {
+            Path file = Path.of(data.substring(1));
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException("-d " + data + ": " + file + " is a directory; give a file");
+            }
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("-d " + data + ": cannot read " + file + " (no such file, or no"
+                        + " permission)");
+            }
             try {
-                return Files.readAllBytes(Path.of(data.substring(1)));
+                return Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the body from " + data.substring(1), e);
+                throw new UncheckedIOException("cannot read the body from " + file + ": " + e.getMessage(), e);
             }
         }
         return data.getBytes(StandardCharsets.UTF_8);

@@ -137,6 +137,18 @@ public final class TaskLens implements AutoCloseable {
         return new MultiListing(ids, pagers);
     }
 
+    /** The first cause an adapter threw, or a plain account of the wiring failure. */
+    private static RuntimeException unwrap(RuntimeException wiring) {
+        Throwable cause = wiring;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause instanceof IllegalArgumentException || cause instanceof dev.tasklens.domain.TaskLensException) {
+                return (RuntimeException) cause;
+            }
+        }
+        return new IllegalStateException("the adapters could not be wired: " + cause.getMessage(), wiring);
+    }
+
     /** Releases the HTTP transport this TaskLens created (a transport passed in stays open). */
     @Override
     public void close() {
@@ -290,9 +302,16 @@ public final class TaskLens implements AutoCloseable {
                 }
             };
             // The caller's modules may override the defaults (a transport, a clock) and add adapters.
-            Injector injector = Guice.createInjector(Modules.override(defaults).with(modules),
-                    Modules.combine(discovered));
-            Set<TaskSource> found = injector.getInstance(Key.get(new TypeLiteral<Set<TaskSource>>() { }));
+            Set<TaskSource> found;
+            try {
+                Injector injector = Guice.createInjector(Modules.override(defaults).with(modules),
+                        Modules.combine(discovered));
+                found = injector.getInstance(Key.get(new TypeLiteral<Set<TaskSource>>() { }));
+            } catch (com.google.inject.ProvisionException | com.google.inject.CreationException e) {
+                // An adapter that refuses its settings (a region that is no region) says why in one
+                // line, not in Guice's page of provisioning detail.
+                throw unwrap(e);
+            }
             Map<SourceId, TaskSource> byId = new TreeMap<>();
             for (TaskSource source : found) {
                 TaskSource previous = byId.put(source.descriptor().id(), source);
