@@ -16,6 +16,10 @@ import java.lang.reflect.Type;
  */
 public final class StrictText implements JsonbDeserializer<String> {
 
+    /** For JSON-B, which creates one per annotated field. */
+    public StrictText() {
+    }
+
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
         JsonValue value = parser.getValue();

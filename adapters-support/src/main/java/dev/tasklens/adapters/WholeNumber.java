@@ -17,6 +17,10 @@ import java.lang.reflect.Type;
  */
 public final class WholeNumber implements JsonbDeserializer<Long> {
 
+    /** For JSON-B, which creates one per annotated field. */
+    public WholeNumber() {
+    }
+
     @Override
     public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
         JsonValue value = parser.getValue();

@@ -18,6 +18,10 @@ import java.lang.reflect.Type;
  */
 public final class WholeNumberAsText implements JsonbDeserializer<String> {
 
+    /** For JSON-B, which creates one per annotated field. */
+    public WholeNumberAsText() {
+    }
+
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
         JsonValue value = parser.getValue();

@@ -20,6 +20,10 @@ public final class ExtraAdapterModule extends AbstractModule {
 
     static final SourceId ID = SourceId.of("extra.tasks");
 
+    /** Created by ServiceLoader. */
+    public ExtraAdapterModule() {
+    }
+
     @ProvidesIntoSet
     TaskSource extra() {
         return new TaskSource() {

@@ -58,6 +58,10 @@ public abstract class TaskSourceContract {
 
     private static final int TASKS = 57;
 
+    /** For subclasses, one per provider source under test. */
+    protected TaskSourceContract() {
+    }
+
     /**
      * The source under test, wired to its emulator.
      *

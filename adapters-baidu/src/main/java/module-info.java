@@ -1,0 +1,19 @@
+/**
+ * The Baidu Cloud sources of tasklens and their Guice module, which {@code TaskLens} finds with
+ * {@link java.util.ServiceLoader}. Guice reads the module and JSON-B the wire records by
+ * reflection, so those packages are open; the {@code internal} package is not exported.
+ */
+module dev.tasklens.baidu {
+    requires transitive dev.tasklens.ports;
+    requires transitive dev.tasklens.adapters;
+    requires dev.tasklens.signing;
+    requires transitive com.google.guice;
+
+    exports dev.tasklens.baidu;
+    exports dev.tasklens.baidu.vod;
+
+    opens dev.tasklens.baidu;
+    opens dev.tasklens.baidu.internal;
+
+    provides com.google.inject.Module with dev.tasklens.baidu.BaiduModule;
+}
