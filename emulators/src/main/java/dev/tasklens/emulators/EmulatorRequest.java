@@ -2,6 +2,12 @@ package dev.tasklens.emulators;
 
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.emulators.faults.Fault;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,5 +38,41 @@ public record EmulatorRequest(HttpRequest request, Optional<Fault> protocolFault
      */
     public boolean hasFault(Class<? extends Fault> kind) {
         return protocolFault.filter(kind::isInstance).isPresent();
+    }
+
+    /**
+     * The query string's parameters, each name with its values in order, both URL-decoded.
+     *
+     * @return the parameters, or empty if the query string is not URL-encoded (a gateway refuses it)
+     */
+    public Optional<Map<String, List<String>>> queryParameterLists() {
+        String raw = request.uri().getRawQuery();
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        try {
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                if (pair.isEmpty()) {
+                    continue; // "?" alone, or "a=1&&b=2": nothing named
+                }
+                String[] parts = pair.split("=", 2);
+                parameters.computeIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), key -> new ArrayList<>())
+                        .add(parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            }
+        } catch (IllegalArgumentException notEncoded) {
+            return Optional.empty();
+        }
+        return Optional.of(parameters);
+    }
+
+    /**
+     * The query string's parameters, the last value of each name winning, as most services read them.
+     *
+     * @return the parameters, or empty if the query string is not URL-encoded
+     */
+    public Optional<Map<String, String>> queryParameters() {
+        return queryParameterLists().map(lists -> {
+            Map<String, String> last = new LinkedHashMap<>();
+            lists.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
+            return last;
+        });
     }
 }

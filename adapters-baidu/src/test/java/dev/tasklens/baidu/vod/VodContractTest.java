@@ -1,6 +1,5 @@
 package dev.tasklens.baidu.vod;
 
-import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.baidu.VodApi;
 import dev.tasklens.emulators.data.EmulatedTask;
@@ -35,10 +34,7 @@ class VodContractTest extends TaskSourceContract {
                 .resilience(wiring.resilience())
                 .clock(wiring.clock())
                 .build();
-        return new ContractSubject(source, () -> TaskQuery.forSource(source.descriptor()), emulator.journal(), () -> {
-            transport.close();
-            emulator.close();
-        });
+        return ContractSubject.of(source, emulator, transport);
     }
 
     @Override

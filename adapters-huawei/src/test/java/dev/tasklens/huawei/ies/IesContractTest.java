@@ -1,6 +1,5 @@
 package dev.tasklens.huawei.ies;
 
-import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.data.EmulatedTask;
 import dev.tasklens.emulators.data.TaskCatalog;
@@ -39,10 +38,7 @@ class IesContractTest extends TaskSourceContract {
                 .resilience(wiring.resilience())
                 .clock(wiring.clock())
                 .build();
-        return new ContractSubject(source, () -> TaskQuery.forSource(source.descriptor()), emulator.journal(), () -> {
-            transport.close();
-            emulator.close();
-        });
+        return ContractSubject.of(source, emulator, transport);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.tasklens.tencent.cls;
 
-import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.ports.credentials.Credentials;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpTransport;
@@ -34,12 +33,7 @@ class ClsContractTest extends TaskSourceContract {
                 .resilience(wiring.resilience())
                 .clock(wiring.clock())
                 .build();
-        return new ContractSubject(source,
-                () -> TaskQuery.forSource(source.descriptor()).scope("shipper_id", "shipper-1"),
-                emulator.journal(), () -> {
-                    transport.close();
-                    emulator.close();
-                });
+        return ContractSubject.of(source, emulator, transport).withScope("shipper_id", "shipper-1");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.tasklens.tencent.mps;
 
-import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.ports.credentials.Credentials;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpTransport;
@@ -34,10 +33,7 @@ class MpsContractTest extends TaskSourceContract {
                 .transport(transport)
                 .resilience(wiring.resilience())
                 .build();
-        return new ContractSubject(source, () -> TaskQuery.forSource(source.descriptor()), emulator.journal(), () -> {
-            transport.close();
-            emulator.close();
-        });
+        return ContractSubject.of(source, emulator, transport);
     }
 
     @Override

@@ -12,8 +12,6 @@ import dev.tasklens.ports.http.HttpResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,17 +104,11 @@ public final class VodApi implements ApiHandler {
         if (refusal.isPresent()) {
             return error(refusal.get().status(), refusal.get().code(), refusal.get().message(), requestId);
         }
-        Map<String, String> query = new HashMap<>();
-        try {
-            String raw = request.uri().getRawQuery();
-            for (String pair : raw == null ? new String[0] : raw.split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-            }
-        } catch (IllegalArgumentException e) {
+        Optional<Map<String, String>> parsed = exchange.queryParameters();
+        if (parsed.isEmpty()) {
             return error(400, "InvalidURI", "the query string is not URL-encoded", requestId);
         }
+        Map<String, String> query = parsed.get();
         boolean defaulted = !query.containsKey("maxSize") && !query.containsKey("marker");
         int maxSize = 10;
         if (query.containsKey("maxSize")) {

@@ -10,12 +10,9 @@ import dev.tasklens.ports.http.HttpResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,17 +103,11 @@ public final class IesApi implements ApiHandler {
         if (!path.group(1).equals(projectId)) {
             return gateway.error(403, "MSS.000000004", "illegal access: the project has no such tasks");
         }
-        Map<String, List<String>> query = new HashMap<>();
-        try {
-            String raw = request.uri().getRawQuery();
-            for (String pair : raw == null ? new String[0] : raw.split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.computeIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), key -> new ArrayList<>())
-                        .add(parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-            }
-        } catch (IllegalArgumentException e) {
+        Optional<Map<String, List<String>>> parsed = exchange.queryParameterLists();
+        if (parsed.isEmpty()) {
             return gateway.error(400, "MSS.000000003", "illegal parameter: the query is not URL-encoded");
         }
+        Map<String, List<String>> query = parsed.get();
         Optional<Long> offset = number(query, "offset");
         Optional<Long> limit = number(query, "limit");
         Optional<Long> begin = number(query, "begin_time");

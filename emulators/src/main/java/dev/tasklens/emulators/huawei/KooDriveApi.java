@@ -12,8 +12,6 @@ import dev.tasklens.ports.http.HttpResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,17 +115,11 @@ public final class KooDriveApi implements ApiHandler {
             return error(401, "APIGW.0301", "X-Date must be within the last 15 minutes and not later than the"
                     + " server's time", traceId);
         }
-        Map<String, List<String>> query = new HashMap<>();
-        try {
-            String raw = request.uri().getRawQuery();
-            for (String pair : raw == null ? new String[0] : raw.split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.computeIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), key -> new ArrayList<>())
-                        .add(parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-            }
-        } catch (IllegalArgumentException e) {
+        Optional<Map<String, List<String>>> parsed = exchange.queryParameterLists();
+        if (parsed.isEmpty()) {
             return error(400, "13000102", "parameter verification failed: the query is not URL-encoded", traceId);
         }
+        Map<String, List<String>> query = parsed.get();
         String sizeText = query.getOrDefault("pageSize", List.of("100")).get(0);
         if (!sizeText.matches("\\d{1,3}") || Integer.parseInt(sizeText) < 1 || Integer.parseInt(sizeText) > 100) {
             return error(400, "13000102", "parameter verification failed: pageSize is 1..100", traceId);

@@ -12,8 +12,6 @@ import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -86,17 +83,11 @@ public final class ClsApi implements ApiHandler {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Map<String, String> query = new HashMap<>();
-        String raw = request.uri().getRawQuery();
-        try {
-            for (String pair : raw == null ? new String[0] : raw.split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-            }
-        } catch (IllegalArgumentException e) {
+        Optional<Map<String, String>> parsed = exchange.queryParameters();
+        if (parsed.isEmpty()) {
             return error(400, "InvalidParam", "the query string is not URL-encoded");
         }
+        Map<String, String> query = parsed.get();
         String shipper = query.getOrDefault("shipper_id", "");
         if (shipper.isEmpty()) {
             return error(400, "InvalidParam", "shipper_id is required");

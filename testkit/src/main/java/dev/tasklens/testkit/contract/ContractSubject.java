@@ -2,7 +2,9 @@ package dev.tasklens.testkit.contract;
 
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.ports.source.TaskSource;
+import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.RequestJournal;
+import dev.tasklens.ports.http.HttpTransport;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -30,6 +32,34 @@ public record ContractSubject(TaskSource source, Supplier<TaskQuery.Builder> que
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(resources, "resources");
+    }
+
+    /**
+     * The usual subject: a source that talks to an emulator through a transport, queried with no
+     * scope; closing it closes the transport, then the emulator.
+     *
+     * @param source the source
+     * @param emulator the emulator it talks to
+     * @param transport the transport it sends through (in memory or over a socket)
+     * @return the subject
+     */
+    public static ContractSubject of(TaskSource source, Emulator emulator, HttpTransport transport) {
+        return new ContractSubject(source, () -> TaskQuery.forSource(source.descriptor()), emulator.journal(), () -> {
+            transport.close();
+            emulator.close();
+        });
+    }
+
+    /**
+     * The same subject, with every query carrying this scope (a source whose scope is required).
+     *
+     * @param key the scope key
+     * @param value its value
+     * @return a new subject
+     */
+    public ContractSubject withScope(String key, String value) {
+        Supplier<TaskQuery.Builder> plain = queries;
+        return new ContractSubject(source, () -> plain.get().scope(key, value), journal, resources);
     }
 
     /** Closes the resources; a failure to close fails the test. */

@@ -1,6 +1,5 @@
 package example.jobs;
 
-import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.data.EmulatedTask;
 import dev.tasklens.emulators.faults.FaultPlan;
@@ -20,9 +19,6 @@ class JobsContractTest extends TaskSourceContract {
         HttpTransport transport = emulator.inMemoryTransport(Duration.ofSeconds(5));
         JobsTaskSource source = new JobsTaskSource(emulator.baseUri(),
                 wiring.validCredentials() ? "good-token" : "stolen-token", transport, wiring.resilience());
-        return new ContractSubject(source, () -> TaskQuery.forSource(source.descriptor()), emulator.journal(), () -> {
-            transport.close();
-            emulator.close();
-        });
+        return ContractSubject.of(source, emulator, transport);
     }
 }
