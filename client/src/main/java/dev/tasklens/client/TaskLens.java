@@ -240,7 +240,9 @@ public final class TaskLens implements AutoCloseable {
 
         /**
          * Sends a source's requests to this endpoint instead of its default (an emulator, a
-         * regional host, a proxy).
+         * regional host, a proxy). Without code, the environment variable
+         * {@code TASKLENS_ENDPOINT_<SOURCE>} does the same ({@code TASKLENS_ENDPOINT_TENCENT_MPS} for
+         * {@code tencent.mps}); an endpoint set here wins.
          *
          * @param source the source
          * @param uri the endpoint
@@ -282,6 +284,10 @@ public final class TaskLens implements AutoCloseable {
          * @return the facade
          */
         public TaskLens build() {
+            Map<String, URI> fromEnvironment = EndpointVariables.read(environment);
+            Map<SourceId, URI> chosenEndpoints = new TreeMap<>();
+            fromEnvironment.forEach((id, uri) -> chosenEndpoints.put(SourceId.of(id), uri));
+            chosenEndpoints.putAll(endpoints);
             HttpTransport http = transport.orElseGet(JdkHttpTransport::create);
             Set<Class<?>> given = modules.stream().map(Object::getClass).collect(Collectors.toSet());
             List<Module> discovered = new ArrayList<>();
@@ -298,7 +304,7 @@ public final class TaskLens implements AutoCloseable {
                     bind(Clock.class).toInstance(clock);
                     bind(RetryPolicy.class).toInstance(retryPolicy);
                     bind(Sleeper.class).toInstance(sleeper);
-                    bind(SourceSettings.class).toInstance(new SourceSettings(environment, endpoints));
+                    bind(SourceSettings.class).toInstance(new SourceSettings(environment, chosenEndpoints));
                 }
             };
             // The caller's modules may override the defaults (a transport, a clock) and add adapters.
@@ -320,6 +326,7 @@ public final class TaskLens implements AutoCloseable {
                             + "; keep one of them on the class path");
                 }
             }
+            EndpointVariables.checkNamed(fromEnvironment, byId.keySet());
             return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http), seal);
         }
     }
