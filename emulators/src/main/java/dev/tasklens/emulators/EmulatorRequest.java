@@ -43,36 +43,31 @@ public record EmulatorRequest(HttpRequest request, Optional<Fault> protocolFault
     /**
      * The query string's parameters, each name with its values in order, both URL-decoded.
      *
-     * @return the parameters, or empty if the query string is not URL-encoded (a gateway refuses it)
+     * @return the parameters; a {@link java.net.URI} holds only well-formed escapes, so decoding
+     *     cannot fail
      */
-    public Optional<Map<String, List<String>>> queryParameterLists() {
+    public Map<String, List<String>> queryParameterLists() {
         String raw = request.uri().getRawQuery();
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        try {
-            for (String pair : raw == null ? new String[0] : raw.split("&")) {
-                if (pair.isEmpty()) {
-                    continue; // "?" alone, or "a=1&&b=2": nothing named
-                }
-                String[] parts = pair.split("=", 2);
-                parameters.computeIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), key -> new ArrayList<>())
-                        .add(parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue; // "?" alone, or "a=1&&b=2": nothing named
             }
-        } catch (IllegalArgumentException notEncoded) {
-            return Optional.empty();
+            String[] parts = pair.split("=", 2);
+            parameters.computeIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), key -> new ArrayList<>())
+                    .add(parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
         }
-        return Optional.of(parameters);
+        return parameters;
     }
 
     /**
      * The query string's parameters, the last value of each name winning, as most services read them.
      *
-     * @return the parameters, or empty if the query string is not URL-encoded
+     * @return the parameters
      */
-    public Optional<Map<String, String>> queryParameters() {
-        return queryParameterLists().map(lists -> {
-            Map<String, String> last = new LinkedHashMap<>();
-            lists.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
-            return last;
-        });
+    public Map<String, String> queryParameters() {
+        Map<String, String> last = new LinkedHashMap<>();
+        queryParameterLists().forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
+        return last;
     }
 }

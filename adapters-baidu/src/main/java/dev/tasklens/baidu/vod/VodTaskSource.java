@@ -1,5 +1,7 @@
 package dev.tasklens.baidu.vod;
 
+import dev.tasklens.adapters.ReplyTimes;
+import dev.tasklens.adapters.QueryString;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.baidu.internal.VodWire;
 import dev.tasklens.adapters.ScanPositions;
@@ -29,24 +31,17 @@ import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.bce.BceSigner;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Baidu AI Cloud VOD {@code GET /v2/tasks} (seed 004) as a task source.
@@ -179,27 +174,22 @@ public final class VodTaskSource implements TaskSource {
 
     private Reply send(String status, String marker, PageRequest request, Instant at) {
         Credentials keys = keys();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("maxSize", Integer.toString(request.pageSize()));
+        QueryString query = QueryString.create().add("maxSize", request.pageSize());
         if (!marker.isEmpty()) {
-            query.put("marker", marker);
+            query.add("marker", marker);
         }
         if (!status.isEmpty()) {
-            query.put("status", status);
+            query.add("status", status);
         }
         // The window is narrowed here and applied exactly by the listing (bounds are whole seconds).
-        request.query().createdFrom().ifPresent(from -> query.put("beginTime",
-                from.truncatedTo(ChronoUnit.SECONDS).toString()));
-        request.query().createdTo().ifPresent(to -> query.put("endTime",
-                to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString()));
+        request.query().createdFrom().ifPresent(from -> query.add("beginTime", from.truncatedTo(ChronoUnit.SECONDS)));
+        request.query().createdTo().ifPresent(to -> query.add("endTime",
+                to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
         for (String name : List.of("taskId", "mediaId", "type")) {
-            Optional.ofNullable(request.query().scope().get(name)).ifPresent(value -> query.put(name, value));
+            Optional.ofNullable(request.query().scope().get(name)).ifPresent(value -> query.add(name, value));
         }
-        String queryText = query.entrySet().stream()
-                .map(parameter -> parameter.getKey() + "=" + encode(parameter.getValue()))
-                .collect(Collectors.joining("&"));
         String requestId = UUID.randomUUID().toString();
-        HttpRequest unsigned = HttpRequest.get(endpoint.resolve("/v2/tasks?" + queryText))
+        HttpRequest unsigned = HttpRequest.get(endpoint.resolve("/v2/tasks?" + query))
                 .header("Content-Type", "application/json")
                 .header("x-bce-request-id", requestId)
                 .build();
@@ -236,8 +226,8 @@ public final class VodTaskSource implements TaskSource {
         Task.Builder task = Task.builder(ID, info.taskId())
                 .type(info.type() == null || info.type().isBlank() ? "unknown" : info.type())
                 .status(VodStatus.of(raw), raw);
-        time(info.createTime(), "createTime", requestId).ifPresent(task::createdAt);
-        time(info.finishTime(), "finishTime", requestId).ifPresent(task::finishedAt);
+        ReplyTimes.iso8601(ID, "createTime", info.createTime(), requestId).ifPresent(task::createdAt);
+        ReplyTimes.iso8601(ID, "finishTime", info.finishTime(), requestId).ifPresent(task::finishedAt);
         if (info.mediaId() != null && !info.mediaId().isBlank()) {
             task.attribute("mediaId", info.mediaId());
         }
@@ -246,19 +236,6 @@ public final class VodTaskSource implements TaskSource {
         }
         requestId.ifPresent(id -> task.attribute("requestId", id));
         return task.build();
-    }
-
-    /** A UTC ISO 8601 time; empty or absent (an unfinished task's finishTime) is no time. */
-    private static Optional<Instant> time(String text, String field, Optional<String> requestId) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(ID, field + " '" + JsonReplies.excerpt(text) + "' is not an ISO 8601"
-                    + " time", requestId, e);
-        }
     }
 
     private TaskLensException error(HttpResponse response, Optional<String> requestId, Credentials keys) {
@@ -293,10 +270,6 @@ public final class VodTaskSource implements TaskSource {
         }
         return new ProviderException(ID, status, code, message, id, status == 500 || status == 502 || status == 503
                 || status == 504);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Configures a {@link VodTaskSource}. */

@@ -1,5 +1,6 @@
 package dev.tasklens.huawei.ies;
 
+import dev.tasklens.adapters.QueryString;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.adapters.SourceBuilder;
@@ -26,8 +27,6 @@ import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.huawei.HuaweiSigner;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,16 +136,15 @@ public final class IesTaskSource implements TaskSource {
     }
 
     private ProviderPage<Task> send(String project, long page, PageRequest request, Instant at) {
-        StringBuilder query = new StringBuilder("offset=" + page + "&limit=" + request.pageSize());
+        QueryString query = QueryString.create().add("offset", page).add("limit", request.pageSize());
         Optional.ofNullable(request.query().scope().get("resource")).ifPresent(resources -> {
             for (String resource : resources.split(",")) {
-                query.append("&resource=").append(encode(resource.trim()));
+                query.add("resource", resource.trim());
             }
         });
-        Optional.ofNullable(request.query().scope().get("business_id"))
-                .ifPresent(id -> query.append("&business_id=").append(encode(id)));
-        request.query().createdFrom().ifPresent(from -> query.append("&begin_time=").append(from.toEpochMilli()));
-        request.query().createdTo().ifPresent(to -> query.append("&end_time=").append(to.toEpochMilli()));
+        Optional.ofNullable(request.query().scope().get("business_id")).ifPresent(id -> query.add("business_id", id));
+        request.query().createdFrom().ifPresent(from -> query.add("begin_time", from.toEpochMilli()));
+        request.query().createdTo().ifPresent(to -> query.add("end_time", to.toEpochMilli()));
         String requestId = UUID.randomUUID().toString().replace("-", "");
         HttpRequest.Builder unsigned = HttpRequest.get(endpoint.resolve("/v2/" + project + "/ies/task?" + query))
                 .header("X-Request-Id", requestId);
@@ -213,10 +211,6 @@ public final class IesTaskSource implements TaskSource {
         Optional.ofNullable(dto.operator()).ifPresent(value -> task.attribute("operator", value));
         requestId.ifPresent(id -> task.attribute("requestId", id));
         return task.build();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Configures an {@link IesTaskSource}. */

@@ -1,5 +1,7 @@
 package dev.tasklens.huawei.koodrive;
 
+import dev.tasklens.adapters.ReplyTimes;
+import dev.tasklens.adapters.QueryString;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.domain.AuthenticationException;
 import dev.tasklens.domain.Cursor;
@@ -21,14 +23,10 @@ import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -143,15 +141,14 @@ public final class KooDriveTaskSource implements TaskSource {
         if (!request.query().statuses().isEmpty() && wanted.stream().noneMatch(CODES::containsKey)) {
             return ProviderPage.last(List.of()); // UNKNOWN only: KooDrive reports no such status
         }
-        StringBuilder query = new StringBuilder("pageSize=" + request.pageSize());
+        QueryString query = QueryString.create().add("pageSize", request.pageSize());
         if (request.position() instanceof PagePosition.Token cursor) {
-            query.append("&pageCursor=").append(encode(cursor.value()));
+            query.add("pageCursor", cursor.value());
         }
         for (TaskStatus status : wanted) {
-            Optional.ofNullable(CODES.get(status)).ifPresent(code -> query.append("&status=").append(code));
+            Optional.ofNullable(CODES.get(status)).ifPresent(code -> query.add("status", code));
         }
-        Optional.ofNullable(request.query().scope().get("taskType"))
-                .ifPresent(type -> query.append("&taskType=").append(encode(type)));
+        Optional.ofNullable(request.query().scope().get("taskType")).ifPresent(type -> query.add("taskType", type));
         URI uri = endpoint.resolve("/koodrive/ose/v1/task/list?" + query);
         return resilience.call(at -> send(uri, accessToken, user, at));
     }
@@ -209,9 +206,9 @@ public final class KooDriveTaskSource implements TaskSource {
                         + info.taskType())
                 .status(status, info.status() == null ? "" : info.status().toString());
         Optional.ofNullable(info.taskName()).filter(name -> !name.isBlank()).ifPresent(task::name);
-        time(info.createTime(), "createTime", requestId).ifPresent(task::createdAt);
-        time(info.startTime(), "startTime", requestId).ifPresent(task::startedAt);
-        time(info.endTime(), "endTime", requestId).ifPresent(task::finishedAt);
+        ReplyTimes.iso8601(ID, "createTime", info.createTime(), requestId).ifPresent(task::createdAt);
+        ReplyTimes.iso8601(ID, "startTime", info.startTime(), requestId).ifPresent(task::startedAt);
+        ReplyTimes.iso8601(ID, "endTime", info.endTime(), requestId).ifPresent(task::finishedAt);
         Optional.ofNullable(info.resultCode()).filter(code -> !code.isBlank()).ifPresent(code -> {
             task.message("resultCode " + code);
             task.attribute("resultCode", code);
@@ -219,22 +216,6 @@ public final class KooDriveTaskSource implements TaskSource {
         Optional.ofNullable(info.taskType()).ifPresent(type -> task.attribute("taskType", type.toString()));
         requestId.ifPresent(id -> task.attribute("traceId", id));
         return task.build();
-    }
-
-    private static Optional<Instant> time(String text, String field, Optional<String> requestId) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(ID, field + " " + JsonReplies.excerpt(text) + " is not an ISO 8601"
-                    + " time", requestId, e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Configures a {@link KooDriveTaskSource}. */

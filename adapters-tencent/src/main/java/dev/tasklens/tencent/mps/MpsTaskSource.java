@@ -1,6 +1,6 @@
 package dev.tasklens.tencent.mps;
 
-import dev.tasklens.domain.AuthenticationException;
+import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
@@ -29,14 +29,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -227,17 +224,8 @@ public final class MpsTaskSource implements TaskSource {
 
     /** A time field; the unset sentinel (and blank) is absent, never an error (seed 001). */
     private static Optional<Instant> time(String value, String field, Optional<String> requestId) {
-        Optional<String> text = Optional.ofNullable(value).map(String::strip).filter(time -> !time.isEmpty()
-                && !time.equals(UNSET_TIME));
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(ID, field + " '" + text.get() + "' is not an ISO 8601 time",
-                    requestId, e);
-        }
+        boolean unset = value != null && value.strip().equals(UNSET_TIME);
+        return unset ? Optional.empty() : ReplyTimes.iso8601(ID, field, value, requestId);
     }
 
     /** Configures an {@link MpsTaskSource}. */

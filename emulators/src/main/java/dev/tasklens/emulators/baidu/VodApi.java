@@ -104,11 +104,7 @@ public final class VodApi implements ApiHandler {
         if (refusal.isPresent()) {
             return error(refusal.get().status(), refusal.get().code(), refusal.get().message(), requestId);
         }
-        Optional<Map<String, String>> parsed = exchange.queryParameters();
-        if (parsed.isEmpty()) {
-            return error(400, "InvalidURI", "the query string is not URL-encoded", requestId);
-        }
-        Map<String, String> query = parsed.get();
+        Map<String, String> query = exchange.queryParameters();
         boolean defaulted = !query.containsKey("maxSize") && !query.containsKey("marker");
         int maxSize = 10;
         if (query.containsKey("maxSize")) {

@@ -103,11 +103,7 @@ public final class IesApi implements ApiHandler {
         if (!path.group(1).equals(projectId)) {
             return gateway.error(403, "MSS.000000004", "illegal access: the project has no such tasks");
         }
-        Optional<Map<String, List<String>>> parsed = exchange.queryParameterLists();
-        if (parsed.isEmpty()) {
-            return gateway.error(400, "MSS.000000003", "illegal parameter: the query is not URL-encoded");
-        }
-        Map<String, List<String>> query = parsed.get();
+        Map<String, List<String>> query = exchange.queryParameterLists();
         Optional<Long> offset = number(query, "offset");
         Optional<Long> limit = number(query, "limit");
         Optional<Long> begin = number(query, "begin_time");

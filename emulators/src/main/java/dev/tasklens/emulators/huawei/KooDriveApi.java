@@ -115,11 +115,7 @@ public final class KooDriveApi implements ApiHandler {
             return error(401, "APIGW.0301", "X-Date must be within the last 15 minutes and not later than the"
                     + " server's time", traceId);
         }
-        Optional<Map<String, List<String>>> parsed = exchange.queryParameterLists();
-        if (parsed.isEmpty()) {
-            return error(400, "13000102", "parameter verification failed: the query is not URL-encoded", traceId);
-        }
-        Map<String, List<String>> query = parsed.get();
+        Map<String, List<String>> query = exchange.queryParameterLists();
         String sizeText = query.getOrDefault("pageSize", List.of("100")).get(0);
         if (!sizeText.matches("\\d{1,3}") || Integer.parseInt(sizeText) < 1 || Integer.parseInt(sizeText) > 100) {
             return error(400, "13000102", "parameter verification failed: pageSize is 1..100", traceId);

@@ -83,11 +83,7 @@ public final class ClsApi implements ApiHandler {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<Map<String, String>> parsed = exchange.queryParameters();
-        if (parsed.isEmpty()) {
-            return error(400, "InvalidParam", "the query string is not URL-encoded");
-        }
-        Map<String, String> query = parsed.get();
+        Map<String, String> query = exchange.queryParameters();
         String shipper = query.getOrDefault("shipper_id", "");
         if (shipper.isEmpty()) {
             return error(400, "InvalidParam", "shipper_id is required");

@@ -13,6 +13,14 @@ public final class MpsRequests {
     private MpsRequests() {
     }
 
+    /**
+     * Signs one DescribeTasks call.
+     *
+     * @param body the JSON body to send
+     * @param credentials the SecretId and SecretKey
+     * @param at the signing time, which becomes X-TC-Timestamp
+     * @return the headers to add, with the canonical request for debugging
+     */
     public static Signature describeTasks(String body, SigningCredentials credentials, Instant at) {
         SignableRequest request = SignableRequest.builder("POST", URI.create("https://mps.tencentcloudapi.com/"))
                 .header("Content-Type", "application/json; charset=utf-8")
