@@ -17,6 +17,7 @@ import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.ClockSkew;
 import dev.tasklens.ports.resilience.RateLimiter;
@@ -50,7 +51,7 @@ class HuaweiProviderRulesTest {
     }
 
     private static List<Task> list(dev.tasklens.ports.source.TaskSource source, TaskQuery query) {
-        return SourceListing.of(source, CLOCK).list(query).stream().toList();
+        return SourceListing.of(source, CLOCK).withConcurrency(Concurrency.sequential()).list(query).stream().toList();
     }
 
     @Nested

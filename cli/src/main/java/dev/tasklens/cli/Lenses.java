@@ -19,20 +19,21 @@ final class Lenses {
     private Lenses() {
     }
 
-    static TaskLens forSandbox(Sandbox sandbox, Clock clock) {
-        TaskLens.Builder lens = TaskLens.builder().clock(clock).environment(sandbox.environment());
+    static TaskLens forSandbox(Sandbox sandbox, Clock clock, int concurrency) {
+        TaskLens.Builder lens = TaskLens.builder().clock(clock).environment(sandbox.environment())
+                .concurrency(concurrency);
         sandbox.endpoints().forEach((source, uri) -> lens.endpoint(SourceId.of(source), uri));
         return lens.build();
     }
 
     static TaskLens forEnvironment(Map<String, String> environment, Optional<String> source, Optional<URI> endpoint,
-            Optional<String> region, Clock clock) {
+            Optional<String> region, Clock clock, int concurrency) {
         Map<String, String> variables = new HashMap<>(environment);
         // --region fills the provider's region variable (TENCENTCLOUD_REGION, ...).
         region.ifPresent(name -> source.filter(id -> !id.equals("all")).map(id -> SourceId.of(id).provider())
                 .map(ProviderEnvironment.REGION::get)
                 .ifPresent(variable -> variables.put(variable, name)));
-        TaskLens.Builder lens = TaskLens.builder().clock(clock).environment(variables);
+        TaskLens.Builder lens = TaskLens.builder().clock(clock).environment(variables).concurrency(concurrency);
         endpoint.ifPresent(uri -> source.filter(id -> !id.equals("all"))
                 .ifPresent(id -> lens.endpoint(SourceId.of(id), uri)));
         return lens.build();

@@ -9,6 +9,7 @@ import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.domain.TaskStatus;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.domain.paging.Pager;
 import dev.tasklens.emulators.sandbox.Sandbox;
 import java.io.PrintWriter;
@@ -78,6 +79,10 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a listing from the token it printed.")
     private String resume;
 
+    @Option(names = "--concurrency", defaultValue = "8", description = "Pages fetched at once per source, 1.."
+            + Concurrency.MAX_PAGES + " (default ${DEFAULT-VALUE}); 1 lists one page at a time.")
+    private int concurrency;
+
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
@@ -87,9 +92,9 @@ final class ListCommand implements Callable<Integer> {
         resumed.ifPresent(this::takeFiltersFrom);
         PrintWriter out = root.out;
         Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).start()) : Optional.empty();
-        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock))
+        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock, concurrency))
                 .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
-                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock))) {
+                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock, concurrency))) {
             // 'all' means every source that can be read: all in the sandbox, else those with credentials.
             List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
                     .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
@@ -193,6 +198,10 @@ final class ListCommand implements Callable<Integer> {
 
     /** Options that contradict each other, refused before anything runs. */
     private void checkOptions() {
+        if (concurrency < 1 || concurrency > Concurrency.MAX_PAGES) {
+            throw new InvalidQueryException("--concurrency " + concurrency + " is out of range; use 1.."
+                    + Concurrency.MAX_PAGES + " pages at once (8 by default)");
+        }
         if (source.equals("all") && endpoint != null) {
             throw new InvalidQueryException("--endpoint applies to one source; name it with --source (an endpoint"
                     + " serves one API)");

@@ -133,9 +133,9 @@ class SandboxCommandTest {
             @SuppressWarnings("unchecked")
             Map<String, String> env = (Map<String, String>) message.get("env");
 
-            // One status is one scan: its requests come one after another, so the seed fixes which fail.
+            // One page at a time: the requests come one after another, so the seed fixes which fail.
             CliTest.Run run = CliTest.run(env, "list", "--source", "tencent.mps", "--endpoint", endpoint,
-                    "--output", "json", "--page-size", "10", "--status", "PENDING");
+                    "--output", "json", "--page-size", "10", "--status", "PENDING", "--concurrency", "1");
 
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.lines()).hasSize(60).doesNotHaveDuplicates();

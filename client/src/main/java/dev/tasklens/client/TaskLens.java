@@ -15,6 +15,7 @@ import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.domain.TokenSeal;
 import dev.tasklens.domain.paging.Pager;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
@@ -56,10 +57,12 @@ public final class TaskLens implements AutoCloseable {
     private final Clock clock;
     private final Optional<HttpTransport> ownTransport;
     private final TokenSeal seal;
+    private final Concurrency concurrency;
 
     private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, Optional<HttpTransport> ownTransport,
-            TokenSeal seal) {
+            TokenSeal seal, Concurrency concurrency) {
         this.seal = seal;
+        this.concurrency = concurrency;
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
         this.clock = clock;
         this.ownTransport = ownTransport;
@@ -115,7 +118,7 @@ public final class TaskLens implements AutoCloseable {
             throw new InvalidQueryException(query.source(), "no adapter on the class path provides this source;"
                     + " known sources: " + sources.keySet() + ". Add the provider's tasklens-adapters jar");
         }
-        return SourceListing.of(source, clock, seal).list(query);
+        return SourceListing.of(source, clock, seal).withConcurrency(concurrency).list(query);
     }
 
     /**
@@ -166,6 +169,7 @@ public final class TaskLens implements AutoCloseable {
         private boolean discover = true;
         private Map<String, String> environment = System.getenv();
         private final Map<SourceId, URI> endpoints = new TreeMap<>();
+        private Concurrency concurrency = Concurrency.of(Concurrency.DEFAULT_PAGES);
 
         private Builder() {
         }
@@ -279,6 +283,21 @@ public final class TaskLens implements AutoCloseable {
         }
 
         /**
+         * How many pages one listing fetches at once ({@value Concurrency#DEFAULT_PAGES} by default).
+         * A query is then split into the partitions its source declares (status requests, slices
+         * of the window), each one page ahead of the consumer; the source's rate limiter still
+         * paces every request. 1 lists the query whole, one page at a time, on the caller's thread.
+         *
+         * @param pages 1..{@value Concurrency#MAX_PAGES}
+         * @return this builder
+         * @throws IllegalArgumentException if out of range, saying the range
+         */
+        public Builder concurrency(int pages) {
+            this.concurrency = pages == 1 ? Concurrency.sequential() : Concurrency.of(pages);
+            return this;
+        }
+
+        /**
          * Builds the TaskLens and its sources.
          *
          * @return the facade
@@ -327,7 +346,8 @@ public final class TaskLens implements AutoCloseable {
                 }
             }
             EndpointVariables.checkNamed(fromEnvironment, byId.keySet());
-            return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http), seal);
+            return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http), seal,
+                    concurrency);
         }
     }
 }

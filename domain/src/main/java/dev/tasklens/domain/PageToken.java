@@ -9,7 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +26,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Where a listing stopped, in a form that can be printed, stored and used to resume in another
  * process. Opaque to users: print it with {@link #value()} and read it back with {@link #parse}.
+ *
+ * <p>A listing split into {@linkplain Partition partitions} that were paged at the same time
+ * records where each partition stands ({@link #partitions()}): each one's slice and statuses as
+ * they were planned, and its next page, so a resumed listing goes on with the very same
+ * partitions, even when its window was open and time has moved on.
  *
  * <p>A token is bound to the query that produced it (a hash of its source, statuses, time window
  * and scope): {@link TaskQuery} refuses a token made by another query, so a resumed listing can
@@ -37,11 +47,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PageToken {
 
     static final int FINGERPRINT_LENGTH = 16;
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
     private static final byte FLAG_KEYED = 1;
     private static final byte START = 0;
     private static final byte TOKEN = 1;
     private static final byte OFFSET = 2;
+    private static final byte FINISHED = 3;
+    /** The most partitions a token records. */
+    public static final int MAX_PARTITIONS = 4096;
     private static final int CRC_LENGTH = 4;
     private static final int MAC_LENGTH = 32;
     /** The longest provider token a resume token carries. */
@@ -49,20 +62,18 @@ public final class PageToken {
 
     private final byte[] fingerprint;
     private final byte[] binding;
-    private final PagePosition position;
-    private final long skip;
+    private final List<PartitionPosition> partitions;
     private final int pageSize;
     private final boolean keyed;
     private final byte[] body;
     private final byte[] seal;
     private final String value;
 
-    private PageToken(byte[] fingerprint, byte[] binding, PagePosition position, long skip, int pageSize,
+    private PageToken(byte[] fingerprint, byte[] binding, List<PartitionPosition> partitions, int pageSize,
             boolean keyed, byte[] body, byte[] seal) {
         this.fingerprint = fingerprint;
         this.binding = binding;
-        this.position = position;
-        this.skip = skip;
+        this.partitions = List.copyOf(partitions);
         this.pageSize = pageSize;
         this.keyed = keyed;
         this.body = body;
@@ -101,15 +112,40 @@ public final class PageToken {
             TokenSeal seal) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(position, "position");
-        Objects.requireNonNull(seal, "seal");
         if (skip < 0) {
             throw new IllegalArgumentException("skip cannot be negative, got " + skip);
+        }
+        return of(query, List.of(PartitionPosition.at(Partition.whole(query), position, skip)), pageSize, seal);
+    }
+
+    /**
+     * A token for a listing split into partitions: where each partition stands.
+     *
+     * @param query the query being listed
+     * @param partitions every partition of the listing, finished or not, in the listing's order
+     * @param pageSize the page size the skips were counted in, if the listing set one
+     * @param seal what the token is bound to and how it is protected
+     * @return the token
+     * @throws IllegalArgumentException if no partition remains to be read, there are more than
+     *     {@link #MAX_PARTITIONS}, or a provider token is longer than {@link #MAX_PROVIDER_TOKEN_BYTES}
+     */
+    public static PageToken of(TaskQuery query, List<PartitionPosition> partitions, OptionalInt pageSize,
+            TokenSeal seal) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(seal, "seal");
+        List<PartitionPosition> parts = List.copyOf(partitions);
+        if (parts.stream().allMatch(PartitionPosition::isFinished)) {
+            throw new IllegalArgumentException("a resume token needs a partition that has not been read to its end");
+        }
+        if (parts.size() > MAX_PARTITIONS) {
+            throw new IllegalArgumentException("a resume token records at most " + MAX_PARTITIONS + " partitions, got "
+                    + parts.size());
         }
         byte[] fingerprint = query.fingerprint();
         byte[] binding = seal.binding();
         int size = pageSize.orElse(0);
-        byte[] body = encode(fingerprint, binding, position, skip, size, seal.isKeyed());
-        return new PageToken(fingerprint, binding, position, skip, size, seal.isKeyed(), body, protect(body, seal));
+        byte[] body = encode(fingerprint, binding, parts, size, seal.isKeyed());
+        return new PageToken(fingerprint, binding, parts, size, seal.isKeyed(), body, protect(body, seal));
     }
 
     /**
@@ -126,7 +162,7 @@ public final class PageToken {
         try {
             bytes = Base64.getUrlDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw corrupted("it is not base64url text.");
+            throw corrupted("it is not base64url text; was it cut or altered when copied?");
         }
         if (bytes.length < 2 + FINGERPRINT_LENGTH + CRC_LENGTH) {
             throw corrupted("it is too short; was it cut when copied?");
@@ -136,13 +172,19 @@ public final class PageToken {
                 throw new InvalidQueryException("this resume token was made by an earlier tasklens version, whose"
                         + " tokens could not resume every listing exactly; start the listing again without it");
             }
+            boolean wholeV2 = bytes[1] == FLAG_KEYED || (bytes[1] == 0 && crcMatches(bytes, bytes.length - CRC_LENGTH));
+            if (bytes[0] == 2 && wholeV2) {
+                throw new InvalidQueryException("this resume token was made by an earlier tasklens version, which"
+                        + " listed one partition at a time; its position cannot be carried over to a listing whose"
+                        + " partitions are paged at once. Start the listing again without it");
+            }
             throw corrupted("its version " + bytes[0] + " is not one this tasklens reads (" + VERSION
                     + "); was it cut or altered when copied?");
         }
         boolean keyed = (bytes[1] & FLAG_KEYED) != 0;
         int sealLength = keyed ? MAC_LENGTH : CRC_LENGTH;
         int bodyLength = bytes.length - sealLength;
-        if (bodyLength < 2 + FINGERPRINT_LENGTH + TokenSeal.BINDING_LENGTH + 1 + 8 + 4) {
+        if (bodyLength < 2 + FINGERPRINT_LENGTH + TokenSeal.BINDING_LENGTH + 4 + 4 + 4 + 1 + 1 + 1) {
             throw corrupted("it is too short; was it cut when copied?");
         }
         if (!keyed && !crcMatches(bytes, bodyLength)) {
@@ -153,28 +195,75 @@ public final class PageToken {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, 2, bodyLength - 2))) {
             byte[] fingerprint = in.readNBytes(FINGERPRINT_LENGTH);
             byte[] binding = in.readNBytes(TokenSeal.BINDING_LENGTH);
-            byte kind = in.readByte();
-            PagePosition position;
-            switch (kind) {
-                case START -> position = PagePosition.start();
-                case TOKEN -> {
-                    int length = in.readInt();
-                    if (length < 1 || length > MAX_PROVIDER_TOKEN_BYTES) {
-                        throw corrupted("its provider token length " + length + " is out of range.");
-                    }
-                    position = PagePosition.token(new String(in.readNBytes(length), StandardCharsets.UTF_8));
-                }
-                case OFFSET -> position = PagePosition.offset(in.readLong());
-                default -> throw corrupted("its position kind " + kind + " is unknown.");
-            }
-            long skip = in.readLong();
             int pageSize = in.readInt();
-            if (skip < 0 || pageSize < 0 || in.available() != 0) {
+            int count = in.readInt();
+            if (pageSize < 0 || count < 1 || count > MAX_PARTITIONS) {
                 throw corrupted("its layout is inconsistent.");
             }
-            return new PageToken(fingerprint, binding, position, skip, pageSize, keyed, body, seal);
-        } catch (IOException | IllegalArgumentException e) {
+            List<PartitionPosition> partitions = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                partitions.add(readPartition(in));
+            }
+            if (in.available() != 0 || partitions.stream().allMatch(PartitionPosition::isFinished)) {
+                throw corrupted("its layout is inconsistent.");
+            }
+            return new PageToken(fingerprint, binding, partitions, pageSize, keyed, body, seal);
+        } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
             throw corrupted("its layout is inconsistent.");
+        }
+    }
+
+    private static PartitionPosition readPartition(DataInputStream in) throws IOException {
+        int mask = in.readInt();
+        Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
+        for (TaskStatus status : TaskStatus.values()) {
+            if ((mask & (1 << status.ordinal())) != 0) {
+                statuses.add(status);
+                mask &= ~(1 << status.ordinal());
+            }
+        }
+        if (mask != 0) {
+            throw corrupted("it names a status this tasklens does not know.");
+        }
+        Optional<Instant> from = readInstant(in);
+        Optional<Instant> to = readInstant(in);
+        Partition partition = new Partition(statuses, from, to);
+        byte kind = in.readByte();
+        PagePosition position;
+        switch (kind) {
+            case FINISHED -> {
+                return PartitionPosition.finished(partition);
+            }
+            case START -> position = PagePosition.start();
+            case TOKEN -> {
+                int length = in.readInt();
+                if (length < 1 || length > MAX_PROVIDER_TOKEN_BYTES) {
+                    throw corrupted("its provider token length " + length + " is out of range.");
+                }
+                position = PagePosition.token(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+            }
+            case OFFSET -> position = PagePosition.offset(in.readLong());
+            default -> throw corrupted("its position kind " + kind + " is unknown.");
+        }
+        long skip = in.readLong();
+        if (skip < 0) {
+            throw corrupted("its layout is inconsistent.");
+        }
+        return PartitionPosition.at(partition, position, skip);
+    }
+
+    private static Optional<Instant> readInstant(DataInputStream in) throws IOException {
+        if (in.readByte() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(in.readLong(), in.readInt()));
+    }
+
+    private static void writeInstant(DataOutputStream out, Optional<Instant> at) throws IOException {
+        out.writeByte(at.isPresent() ? 1 : 0);
+        if (at.isPresent()) {
+            out.writeLong(at.get().getEpochSecond());
+            out.writeInt(at.get().getNano());
         }
     }
 
@@ -212,12 +301,13 @@ public final class PageToken {
     }
 
     /**
-     * Where the page to resume with starts.
+     * Where the page to resume with starts: that of the first partition not read to its end (the
+     * only one, for a listing that was not split).
      *
      * @return the provider position
      */
     public PagePosition position() {
-        return position;
+        return firstUnfinished().next().orElseThrow();
     }
 
     /**
@@ -226,7 +316,20 @@ public final class PageToken {
      * @return 0 when the page was not started
      */
     public long skip() {
-        return skip;
+        return firstUnfinished().skip();
+    }
+
+    /**
+     * Where every partition of the listing stands, in the listing's order.
+     *
+     * @return one entry per partition, at least one of them not finished
+     */
+    public List<PartitionPosition> partitions() {
+        return partitions;
+    }
+
+    private PartitionPosition firstUnfinished() {
+        return partitions.stream().filter(part -> !part.isFinished()).findFirst().orElseThrow();
     }
 
     /**
@@ -262,31 +365,46 @@ public final class PageToken {
         return value;
     }
 
-    private static byte[] encode(byte[] fingerprint, byte[] binding, PagePosition position, long skip, int pageSize,
-            boolean keyed) {
+    private static byte[] encode(byte[] fingerprint, byte[] binding, List<PartitionPosition> partitions,
+            int pageSize, boolean keyed) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeByte(keyed ? FLAG_KEYED : 0);
             out.write(fingerprint);
             out.write(binding);
-            if (position instanceof PagePosition.Token token) {
-                byte[] text = token.value().getBytes(StandardCharsets.UTF_8);
-                if (text.length > MAX_PROVIDER_TOKEN_BYTES) {
-                    throw new IllegalArgumentException("provider token of " + text.length + " bytes is longer than "
-                            + MAX_PROVIDER_TOKEN_BYTES);
-                }
-                out.writeByte(TOKEN);
-                out.writeInt(text.length);
-                out.write(text);
-            } else if (position instanceof PagePosition.Offset offset) {
-                out.writeByte(OFFSET);
-                out.writeLong(offset.value());
-            } else {
-                out.writeByte(START);
-            }
-            out.writeLong(skip);
             out.writeInt(pageSize);
+            out.writeInt(partitions.size());
+            for (PartitionPosition part : partitions) {
+                int mask = 0;
+                for (TaskStatus status : part.partition().statuses()) {
+                    mask |= 1 << status.ordinal();
+                }
+                out.writeInt(mask);
+                writeInstant(out, part.partition().createdFrom());
+                writeInstant(out, part.partition().createdTo());
+                Optional<PagePosition> next = part.next();
+                if (next.isEmpty()) {
+                    out.writeByte(FINISHED);
+                    continue;
+                }
+                if (next.get() instanceof PagePosition.Token token) {
+                    byte[] text = token.value().getBytes(StandardCharsets.UTF_8);
+                    if (text.length > MAX_PROVIDER_TOKEN_BYTES) {
+                        throw new IllegalArgumentException("provider token of " + text.length
+                                + " bytes is longer than " + MAX_PROVIDER_TOKEN_BYTES);
+                    }
+                    out.writeByte(TOKEN);
+                    out.writeInt(text.length);
+                    out.write(text);
+                } else if (next.get() instanceof PagePosition.Offset offset) {
+                    out.writeByte(OFFSET);
+                    out.writeLong(offset.value());
+                } else {
+                    out.writeByte(START);
+                }
+                out.writeLong(part.skip());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }

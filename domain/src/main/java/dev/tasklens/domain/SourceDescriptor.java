@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * @param scope the source-specific parameters it accepts
  * @param lookback how far back the provider keeps tasks (MPS: 7 days), if limited
  * @param pushedDown the filters sent to the provider; the others are applied locally
+ * @param partitioning how a query splits into partitions the engine lists at the same time
  */
 public record SourceDescriptor(SourceId id, String title, PagingModel paging, List<ScopeKey> scope,
-        Optional<Duration> lookback, Set<QueryFilter> pushedDown) {
+        Optional<Duration> lookback, Set<QueryFilter> pushedDown, Partitioning partitioning) {
 
     /**
      * Checks the parts and freezes the collections.
@@ -35,6 +36,7 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
      * @param scope see the record component
      * @param lookback see the record component
      * @param pushedDown see the record component
+     * @param partitioning see the record component
      * @throws NullPointerException if a part is null
      */
     public SourceDescriptor {
@@ -46,6 +48,7 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
         pushedDown = pushedDown.isEmpty()
                 ? Collections.emptySet()
                 : Collections.unmodifiableSet(EnumSet.copyOf(pushedDown));
+        Objects.requireNonNull(partitioning, "partitioning");
     }
 
     /**
@@ -113,6 +116,19 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
     }
 
     /**
+     * The partitions of a query, by this source's {@link #partitioning()}: the query itself when
+     * the source does not split, or when the query resumes (its token records the partitions).
+     *
+     * @param query a query of this source
+     * @param now the current time, to bound an open window by the lookback
+     * @param partitions about how many partitions to make
+     * @return the partitions, at least one
+     */
+    public List<Partition> partitionsOf(TaskQuery query, Instant now, int partitions) {
+        return partitioning.plan(query, lookback, now, partitions);
+    }
+
+    /**
      * The page size to ask for: the query's, or this source's default.
      *
      * @param query a query of this source
@@ -154,6 +170,7 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
         private final List<ScopeKey> scope = new java.util.ArrayList<>();
         private Duration lookback;
         private final Set<QueryFilter> pushedDown = EnumSet.noneOf(QueryFilter.class);
+        private Partitioning partitioning = Partitioning.whole();
 
         private Builder(SourceId id, PagingModel paging) {
             this.id = Objects.requireNonNull(id, "id");
@@ -209,12 +226,24 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
         }
 
         /**
+         * Declares how a query splits into partitions listed at the same time; not split by default.
+         *
+         * @param split the partitioning
+         * @return this builder
+         */
+        public Builder partitionedBy(Partitioning split) {
+            this.partitioning = Objects.requireNonNull(split, "partitioning");
+            return this;
+        }
+
+        /**
          * Builds the descriptor.
          *
          * @return the descriptor
          */
         public SourceDescriptor build() {
-            return new SourceDescriptor(id, title, paging, scope, Optional.ofNullable(lookback), pushedDown);
+            return new SourceDescriptor(id, title, paging, scope, Optional.ofNullable(lookback), pushedDown,
+                    partitioning);
         }
     }
 }

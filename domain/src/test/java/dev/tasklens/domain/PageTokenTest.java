@@ -78,7 +78,8 @@ class PageTokenTest {
     void textThatIsNotBase64IsRefused() {
         assertThatThrownBy(() -> PageToken.parse("not a token!"))
                 .isInstanceOf(InvalidQueryException.class)
-                .hasMessage("the resume token is not valid: it is not base64url text. Pass the token exactly as"
+                .hasMessage("the resume token is not valid: it is not base64url text; was it cut or altered when"
+                        + " copied? Pass the token exactly as"
                         + " tasklens printed it, or start without one");
     }
 

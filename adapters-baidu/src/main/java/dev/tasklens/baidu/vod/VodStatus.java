@@ -43,6 +43,27 @@ final class VodStatus {
      * finds the words no document names. FINISHED is the finished words, succeeded and failed.
      */
     static List<String> scans(Set<TaskStatus> wanted) {
+        return words(wanted);
+    }
+
+    /**
+     * The partitions of the wanted statuses, one status each (FINISHED is succeeded and failed).
+     * No status wanted stays one partition: the scan without a {@code status} parameter is the only
+     * one that finds words no document names.
+     */
+    static List<Set<TaskStatus>> partitions(Set<TaskStatus> wanted) {
+        if (wanted.isEmpty()) {
+            return List.of(wanted);
+        }
+        Set<TaskStatus> statuses = EnumSet.copyOf(wanted);
+        if (statuses.remove(TaskStatus.FINISHED)) {
+            statuses.add(TaskStatus.SUCCEEDED);
+            statuses.add(TaskStatus.FAILED);
+        }
+        return statuses.stream().filter(WORDS::containsKey).map(Set::of).toList();
+    }
+
+    private static List<String> words(Set<TaskStatus> wanted) {
         if (wanted.isEmpty()) {
             return List.of("");
         }

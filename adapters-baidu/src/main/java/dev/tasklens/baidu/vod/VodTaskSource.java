@@ -13,6 +13,7 @@ import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.Marker;
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
+import dev.tasklens.domain.Partitioning;
 import dev.tasklens.domain.ProviderException;
 import dev.tasklens.domain.ProviderPage;
 import dev.tasklens.domain.QueryFilter;
@@ -85,6 +86,8 @@ public final class VodTaskSource implements TaskSource {
             .scope(ScopeKey.optional("type", "WORKFLOW or PRESET"))
             .lookback(Duration.ofDays(7))
             .pushesDown(QueryFilter.STATUS)
+            // A status's words per partition, each over slices of the window (beginTime/endTime, seconds).
+            .partitionedBy(Partitioning.byStatus(VodStatus::partitions).andByWindow(Duration.ofSeconds(1)))
             .build();
 
     private final URI endpoint;

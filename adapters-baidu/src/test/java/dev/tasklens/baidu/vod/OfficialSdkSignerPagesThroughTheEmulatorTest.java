@@ -15,6 +15,7 @@ import dev.tasklens.emulators.data.EmulatedTask;
 import dev.tasklens.emulators.data.SeededTasks;
 import dev.tasklens.ports.credentials.Credentials;
 import dev.tasklens.ports.credentials.CredentialsProvider;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.ClockSkew;
 import dev.tasklens.ports.resilience.RateLimiter;
@@ -105,7 +106,7 @@ class OfficialSdkSignerPagesThroughTheEmulatorTest {
                     .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(clock),
                             duration -> { }, () -> 0))
                     .build();
-            List<String> ourIds = SourceListing.of(ours, clock).list(TaskQuery.forSource(ours.descriptor())
+            List<String> ourIds = SourceListing.of(ours, clock).withConcurrency(Concurrency.sequential()).list(TaskQuery.forSource(ours.descriptor())
                     .pageSize(10).build()).stream().map(Task::id).toList();
 
             assertThat(sdkIds).hasSize(47).doesNotHaveDuplicates()

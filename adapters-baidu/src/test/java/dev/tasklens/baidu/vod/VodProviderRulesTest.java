@@ -20,6 +20,7 @@ import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.ClockSkew;
 import dev.tasklens.ports.resilience.RateLimiter;
@@ -68,7 +69,7 @@ class VodProviderRulesTest {
     }
 
     private static List<Task> list(VodTaskSource source, TaskQuery query) {
-        return SourceListing.of(source, CLOCK).list(query).stream().toList();
+        return SourceListing.of(source, CLOCK).withConcurrency(Concurrency.sequential()).list(query).stream().toList();
     }
 
     private static TaskQuery all() {

@@ -9,6 +9,7 @@ import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.OffsetLimit;
 import dev.tasklens.domain.PagePosition;
+import dev.tasklens.domain.Partitioning;
 import dev.tasklens.domain.PageRequest;
 import dev.tasklens.domain.ProviderPage;
 import dev.tasklens.domain.ScopeKey;
@@ -28,6 +29,7 @@ import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.huawei.HuaweiSigner;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +69,8 @@ public final class IesTaskSource implements TaskSource {
             .scope(ScopeKey.optional("project_id", "IAM project; default HUAWEICLOUD_SDK_PROJECT_ID"))
             .scope(ScopeKey.optional("resource", "resource types, comma-separated"))
             .scope(ScopeKey.optional("business_id", "service ID, such as a skill_id"))
+            // Slices of a given window (begin_time/end_time, epoch milliseconds); an open window stays whole.
+            .partitionedBy(Partitioning.byWindow(Duration.ofMillis(1)))
             .build();
     private static final String CREDENTIAL_HINT = "check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and"
             + " HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys) or HUAWEICLOUD_SDK_IAM_TOKEN; after 5 failures"

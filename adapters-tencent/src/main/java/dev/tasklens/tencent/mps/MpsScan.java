@@ -24,7 +24,12 @@ record MpsScan(String status, Optional<Boolean> subTaskHasFailed, TaskStatus tas
      * task's outcome is known; FINISHED alone is one FINISH scan without the split, and FINISHED
      * with SUCCEEDED or FAILED is both split scans (every finished task, each with its outcome),
      * never a third scan over the same tasks. UNKNOWN matches nothing MPS reports.
+     * {@link #partitions} gives each scan's status alone, for which this is that one scan.
      */
+    static List<Set<TaskStatus>> partitions(Set<TaskStatus> wanted) {
+        return forStatuses(wanted).stream().map(scan -> Set.of(scan.taskStatus())).toList();
+    }
+
     static List<MpsScan> forStatuses(Set<TaskStatus> wanted) {
         Set<TaskStatus> statuses = wanted.isEmpty()
                 ? EnumSet.of(TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.SUCCEEDED, TaskStatus.FAILED)

@@ -4,6 +4,7 @@ import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
+import dev.tasklens.domain.Partitioning;
 import dev.tasklens.domain.ProviderPage;
 import dev.tasklens.domain.QueryFilter;
 import dev.tasklens.domain.ScrollToken;
@@ -51,9 +52,10 @@ import java.util.Optional;
  *       → SUCCEEDED, with {@code true} → FAILED (a FINISH scan without the split → FINISHED). Listing
  *       every status costs four scans; that is the fewest requests that still tell succeeded from
  *       failed. The scans are disjoint (FINISHED with SUCCEEDED is the two split scans, not a third)
- *       and run one after another, each page of the listing from one scan, so that a resume token
- *       counts only that scan's items; every request takes its turn from the source's rate limiter
- *       (100 per second).</li>
+ *       and are the source's partitions ({@link Partitioning#byStatus}), each cut further into
+ *       slices of the creation window, which the paging engine lists at once; a listing without
+ *       concurrency runs them one after another, each page from one scan. Every request takes its
+ *       turn from the source's rate limiter (100 per second).</li>
  *   <li>The creation window is sent as {@code StartTime}/{@code EndTime} (ISO 8601, UTC, as the
  *       document's times are) to narrow the scan, and applied exactly on this side too, since the
  *       provider does not document whether its bounds are inclusive. Only the last 7 days (168 h) are
@@ -80,6 +82,8 @@ public final class MpsTaskSource implements TaskSource {
             .title("Tencent Cloud MPS DescribeTasks")
             .lookback(Duration.ofDays(7))
             .pushesDown(QueryFilter.STATUS)
+            // One status scan per partition, each over slices of the window (StartTime/EndTime, whole seconds).
+            .partitionedBy(Partitioning.byStatus(MpsScan::partitions).andByWindow(Duration.ofSeconds(1)))
             .build();
 
     private final URI endpoint;

@@ -17,6 +17,7 @@ import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.ClockSkew;
 import dev.tasklens.ports.resilience.RateLimiter;
@@ -71,7 +72,7 @@ class ClsProviderRulesTest {
     }
 
     private static List<Task> list(ClsTaskSource source, TaskQuery query) {
-        return SourceListing.of(source, CLOCK).list(query).stream().toList();
+        return SourceListing.of(source, CLOCK).withConcurrency(Concurrency.sequential()).list(query).stream().toList();
     }
 
     @Nested

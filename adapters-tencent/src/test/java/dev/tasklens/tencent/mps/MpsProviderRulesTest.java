@@ -15,6 +15,7 @@ import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.ClockSkew;
 import dev.tasklens.ports.resilience.RateLimiter;
@@ -39,6 +40,15 @@ import org.junit.jupiter.api.Test;
 
 /** The rules of seed 001 and of the API 3.0 error format, one nested class each. */
 class MpsProviderRulesTest {
+
+    /**
+     * These rules are about the requests of one listing, so they list one partition at a time, on
+     * the test's thread; {@code PartitionedListing} covers the listing split into partitions.
+     */
+    private static SourceListing sequential(dev.tasklens.ports.source.TaskSource source, java.time.Clock clock) {
+        return SourceListing.of(source, clock).withConcurrency(Concurrency.sequential());
+    }
+
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -72,7 +82,7 @@ class MpsProviderRulesTest {
     }
 
     private static List<Task> list(MpsTaskSource source, TaskQuery query) {
-        return SourceListing.of(source, CLOCK).list(query).stream().toList();
+        return sequential(source, CLOCK).list(query).stream().toList();
     }
 
     private static TaskQuery finished() {
@@ -199,13 +209,13 @@ class MpsProviderRulesTest {
             String token;
             try (Emulator emulator = Emulator.start(new MpsApi(before, Map.of("AKIDEXAMPLE0123456789", "secret"),
                     CLOCK))) {
-                var pager = SourceListing.of(at(emulator), CLOCK).list(query.toBuilder().limit(4).build());
+                var pager = sequential(at(emulator), CLOCK).list(query.toBuilder().limit(4).build());
                 pager.stream().map(Task::id).forEach(delivered::add);
                 token = pager.resumeToken().orElseThrow().value();
             }
             try (Emulator emulator = Emulator.start(new MpsApi(after, Map.of("AKIDEXAMPLE0123456789", "secret"),
                     CLOCK))) {
-                SourceListing.of(at(emulator), CLOCK).list(query.toBuilder().resumeFrom(token).build()).stream()
+                sequential(at(emulator), CLOCK).list(query.toBuilder().resumeFrom(token).build()).stream()
                         .map(Task::id).forEach(delivered::add);
             }
 
@@ -236,7 +246,7 @@ class MpsProviderRulesTest {
             List<EmulatedTask> tasks = SeededTasks.generate(5, 10, NOW, Duration.ofDays(1));
             try (Emulator emulator = Emulator.start(new MpsApi(tasks, Map.of("AKIDEXAMPLE0123456789", "secret",
                     "AKIDSOMEONEELSE000000", "other"), CLOCK))) {
-                var pager = SourceListing.of(at(emulator), CLOCK).list(finished().toBuilder().limit(1).build());
+                var pager = sequential(at(emulator), CLOCK).list(finished().toBuilder().limit(1).build());
                 pager.stream().toList();
                 String token = pager.resumeToken().orElseThrow().value();
                 MpsTaskSource otherAccount = MpsTaskSource.builder()
@@ -247,7 +257,7 @@ class MpsProviderRulesTest {
                                 duration -> { }, () -> 0))
                         .build();
 
-                assertThatThrownBy(() -> SourceListing.of(otherAccount, CLOCK)
+                assertThatThrownBy(() -> sequential(otherAccount, CLOCK)
                         .list(finished().toBuilder().resumeFrom(token).build()))
                         .isInstanceOf(InvalidQueryException.class)
                         .hasMessageContaining("another endpoint or account");
@@ -376,7 +386,7 @@ class MpsProviderRulesTest {
                     server))) {
                 MpsTaskSource source = emulated(emulator);
 
-                List<Task> listed = SourceListing.of(source, server).list(finished()).stream().toList();
+                List<Task> listed = sequential(source, server).list(finished()).stream().toList();
 
                 assertThat(listed).isNotEmpty();
                 assertThat(emulator.journal().requests()).extracting(request ->
@@ -393,7 +403,7 @@ class MpsProviderRulesTest {
                 + "\"TaskId\":\"t1\",\"CreateTime\":\"2026-11-22T11:00:00Z\"}],\"ScrollToken\":\"\","
                 + "\"RequestId\":\"r-1\"}}"));
 
-        var page = SourceListing.of(source, CLOCK).list(finished()).pages().iterator().next();
+        var page = sequential(source, CLOCK).list(finished()).pages().iterator().next();
 
         assertThat(page.totalCount()).hasValue(12);
         assertThat(page.items()).singleElement().satisfies(task -> assertThat(task.type()).isEqualTo("unknown"));
@@ -405,7 +415,7 @@ class MpsProviderRulesTest {
         TaskQuery query = TaskQuery.forSource(MpsTaskSource.describe()).createdAfter(NOW.minus(Duration.ofDays(8)))
                 .build();
 
-        assertThatThrownBy(() -> SourceListing.of(source, CLOCK).list(query))
+        assertThatThrownBy(() -> sequential(source, CLOCK).list(query))
                 .isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("the last 7 days");
         assertThat(sent).isEmpty();

@@ -147,7 +147,8 @@ public final class VodApi implements ApiHandler {
             }
             from = position.getAsInt();
         }
-        if (exchange.hasFault(Fault.EmptyPage.class) && !defaulted) {
+        // An empty page stands before the end of a list; a selection with nothing in it has no such place.
+        if (exchange.hasFault(Fault.EmptyPage.class) && !defaulted && !firstId(selection).equals("none")) {
             String alias = (marker.isEmpty() ? firstId(selection) : marker.split("#")[0]) + "#e"
                     + aliases.incrementAndGet();
             return page(List.of(), marker, alias, true, requestId);

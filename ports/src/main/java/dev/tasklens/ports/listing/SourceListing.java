@@ -1,29 +1,45 @@
 package dev.tasklens.ports.listing;
 
+import dev.tasklens.domain.Partition;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.domain.TokenSeal;
+import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.domain.paging.Pager;
 import dev.tasklens.ports.source.TaskSource;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * {@link ListTasks} over one {@link TaskSource}: checks the query against the source's rules
- * (with the clock, for the lookback window), then pages through the source and applies locally
+ * (with the clock, for the lookback window), splits it into the partitions the source declares
+ * ({@link SourceDescriptor#partitioning()}), then pages through them at once and applies locally
  * the filters the source does not push down.
+ *
+ * <p>By default {@link Concurrency#DEFAULT_PAGES} pages are in flight at once; the source's rate
+ * limiter still paces every request. A query is cut into {@value #PARTITIONS_PER_PAGE_IN_FLIGHT}
+ * partitions per page in flight where the source allows it, so that partitions that end early
+ * leave enough others to keep every page in flight busy.
  */
 public final class SourceListing implements ListTasks {
+
+    /** How many partitions a query is cut into per page in flight, where its source allows. */
+    public static final int PARTITIONS_PER_PAGE_IN_FLIGHT = 4;
 
     private final TaskSource source;
     private final Clock clock;
     private final TokenSeal seal;
+    private final Concurrency concurrency;
 
-    private SourceListing(TaskSource source, Clock clock, TokenSeal seal) {
+    private SourceListing(TaskSource source, Clock clock, TokenSeal seal, Concurrency concurrency) {
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.seal = Objects.requireNonNull(seal, "seal");
+        this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
     }
 
     /**
@@ -34,7 +50,7 @@ public final class SourceListing implements ListTasks {
      * @return the use case
      */
     public static SourceListing of(TaskSource source, Clock clock) {
-        return new SourceListing(source, clock, TokenSeal.none());
+        return new SourceListing(source, clock, TokenSeal.none(), Concurrency.of(Concurrency.DEFAULT_PAGES));
     }
 
     /**
@@ -47,15 +63,31 @@ public final class SourceListing implements ListTasks {
      * @return the use case
      */
     public static SourceListing of(TaskSource source, Clock clock, TokenSeal seal) {
-        return new SourceListing(source, clock, seal);
+        return new SourceListing(source, clock, seal, Concurrency.of(Concurrency.DEFAULT_PAGES));
+    }
+
+    /**
+     * The same listing with another concurrency.
+     *
+     * @param pages how many pages may be in flight at once; {@link Concurrency#sequential()} lists
+     *     the query whole, one page at a time on the caller's thread
+     * @return a new use case
+     */
+    public SourceListing withConcurrency(Concurrency pages) {
+        return new SourceListing(source, clock, seal, pages);
     }
 
     @Override
     public Pager<Task> list(TaskQuery query) {
         SourceDescriptor descriptor = source.descriptor();
-        descriptor.check(query, clock.instant());
-        // A task comes at most once per listing, however the provider pages (Task::id is its identity).
-        return Pager.start(descriptor.paging(), query, source::fetchPage, descriptor.localFilter(query), Task::id,
-                seal.boundAlsoTo(source.tokenBinding()));
+        Instant now = clock.instant();
+        descriptor.check(query, now);
+        Predicate<Task> local = descriptor.localFilter(query);
+        List<Partition> plan = concurrency.executor().isEmpty() ? List.of(Partition.whole(query))
+                : descriptor.partitionsOf(query, now, PARTITIONS_PER_PAGE_IN_FLIGHT * concurrency.pages());
+        // A task comes at most once per listing, however the provider pages (Task::id is its identity);
+        // each slice of the window keeps its own tasks, so a provider's rounded bounds cannot double them.
+        return Pager.start(descriptor.paging(), query, source::fetchPage, part -> local.and(part::holds), Task::id,
+                seal.boundAlsoTo(source.tokenBinding()), plan, concurrency);
     }
 }
