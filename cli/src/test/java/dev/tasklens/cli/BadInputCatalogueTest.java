@@ -73,6 +73,9 @@ class BadInputCatalogueTest {
             {"list", "--source", "tencent.mps", "--unknown-flag"}, {"list", "--source", "tencent.mps", "extra"},
             {"list", "--sandbox", "--source", "tencent.mps", "--page-size", "1000"},
             {"list", "--sandbox", "--source", "nope"}, {"list", "--sandbox", "--source", "tencent.mps", "--status", "x"},
+            {"list", "--sandbox", "--source", "tencent.mps", "--concurrency", "0"},
+            {"list", "--sandbox", "--source", "tencent.mps", "--concurrency", "257"},
+            {"list", "--sandbox", "--source", "tencent.mps", "--concurrency", "many"},
         }) {
             cases.add(usage(args));
         }
