@@ -1,5 +1,6 @@
 package dev.tasklens.emulators;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.emulators.faults.HostileReply;
 import dev.tasklens.ports.http.HttpResponse;
 import jakarta.json.Json;
@@ -42,7 +43,7 @@ final class HostileReplies {
 
     private static HttpResponse transform(HostileReply kind, HttpResponse real) {
         JsonValue parsed;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(real.body()))) {
+        try (JsonReader reader = EmulatorJson.provider().createReader(new ByteArrayInputStream(real.body()))) {
             parsed = reader.readValue();
         } catch (RuntimeException notJson) {
             return real;
@@ -53,7 +54,7 @@ final class HostileReplies {
     private static JsonValue rewrite(HostileReply kind, JsonValue value, String name) {
         switch (value.getValueType()) {
             case OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = EmulatorJson.provider().createObjectBuilder();
                 for (Map.Entry<String, JsonValue> field : value.asJsonObject().entrySet()) {
                     object.add(field.getKey(), rewrite(kind, field.getValue(), field.getKey()));
                 }
@@ -63,17 +64,17 @@ final class HostileReplies {
                 if (kind == HostileReply.NULL_LISTS) {
                     return JsonValue.NULL;
                 }
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = EmulatorJson.provider().createArrayBuilder();
                 value.asJsonArray().forEach(item -> array.add(rewrite(kind, item, name)));
                 return array.build();
             }
             case STRING -> {
                 String text = ((JsonString) value).getString();
                 return switch (kind) {
-                    case HUGE_NUMBERS -> Json.createValue(HUGE);
-                    case HUGE_EXPONENTS -> Json.createValue(HUGE_EXPONENT);
+                    case HUGE_NUMBERS -> EmulatorJson.provider().createValue(HUGE);
+                    case HUGE_EXPONENTS -> EmulatorJson.provider().createValue(HUGE_EXPONENT);
                     case CONTROL_CHARACTERS -> PAGE_TOKEN.matcher(name).matches() ? value
-                            : Json.createValue(text + TERMINAL_ATTACK);
+                            : EmulatorJson.provider().createValue(text + TERMINAL_ATTACK);
                     default -> value;
                 };
             }

@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.baidu;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
@@ -201,9 +202,9 @@ public final class VodApi implements ApiHandler {
 
     private HttpResponse page(List<EmulatedTask> page, String marker, String nextMarker, boolean truncated,
             String requestId) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = EmulatorJson.provider().createArrayBuilder();
         for (EmulatedTask task : page) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = EmulatorJson.provider().createObjectBuilder()
                     .add("taskId", task.id())
                     .add("mediaId", mediaId(task))
                     .add("type", type(task))
@@ -212,7 +213,7 @@ public final class VodApi implements ApiHandler {
             task.finishedAt().ifPresent(at -> item.add("finishTime", iso(at)));
             data.add(item);
         }
-        String body = Json.createObjectBuilder()
+        String body = EmulatorJson.provider().createObjectBuilder()
                 .add("data", data)
                 .add("marker", marker)
                 .add("nextMarker", nextMarker)
@@ -235,13 +236,13 @@ public final class VodApi implements ApiHandler {
     }
 
     private HttpResponse error(int status, String code, String message, String requestId) {
-        return HttpResponse.of(status, headers(requestId, "application/json;charset=UTF-8"), Json.createObjectBuilder()
+        return HttpResponse.of(status, headers(requestId, "application/json;charset=UTF-8"), EmulatorJson.provider().createObjectBuilder()
                 .add("code", code).add("message", message).add("requestId", requestId).build().toString());
     }
 
     @Override
     public Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
-        String body = Json.createObjectBuilder().add("data", Json.createArrayBuilder()).add("marker", "")
+        String body = EmulatorJson.provider().createObjectBuilder().add("data", EmulatorJson.provider().createArrayBuilder()).add("marker", "")
                 .add("nextMarker", freshToken).add("isTruncated", true).build().toString();
         return Optional.of(HttpResponse.of(200, headers(UUID.randomUUID().toString(), "application/json"), body));
     }

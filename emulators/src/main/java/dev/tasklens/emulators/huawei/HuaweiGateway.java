@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.huawei;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
@@ -101,7 +102,7 @@ final class HuaweiGateway {
 
     HttpResponse error(int status, String code, String message) {
         String requestId = UUID.randomUUID().toString().replace("-", "");
-        return HttpResponse.of(status, headers(requestId), Json.createObjectBuilder().add("error_code", code)
+        return HttpResponse.of(status, headers(requestId), EmulatorJson.provider().createObjectBuilder().add("error_code", code)
                 .add("error_msg", message).add("request_id", requestId).build().toString());
     }
 

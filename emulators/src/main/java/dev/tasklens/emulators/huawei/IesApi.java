@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.huawei;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
@@ -130,19 +131,19 @@ public final class IesApi implements ApiHandler {
         }
         long from = Math.min(matching.size(), page * size);
         long to = Math.min(matching.size(), from + size);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = EmulatorJson.provider().createArrayBuilder();
         for (EmulatedTask task : matching.subList((int) from, (int) to)) {
             data.add(dto(task));
         }
         String requestId = UUID.randomUUID().toString().replace("-", "");
-        return HttpResponse.of(200, gateway.headers(requestId), Json.createObjectBuilder()
+        return HttpResponse.of(200, gateway.headers(requestId), EmulatorJson.provider().createObjectBuilder()
                 .add("offset", page).add("limit", size).add("count", matching.size()).add("data", data)
                 .build().toString());
     }
 
     private JsonObjectBuilder dto(EmulatedTask task) {
         long begin = task.createdAt().toEpochMilli();
-        JsonObjectBuilder dto = Json.createObjectBuilder()
+        JsonObjectBuilder dto = EmulatorJson.provider().createObjectBuilder()
                 .add("task_id", task.id())
                 .add("task_name", task.name())
                 .add("resource", resource(task))

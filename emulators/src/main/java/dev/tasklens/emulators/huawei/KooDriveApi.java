@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.huawei;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
@@ -155,11 +156,11 @@ public final class KooDriveApi implements ApiHandler {
         TaskCatalog.Slice slice = selection.page(from, size);
         OptionalInt next = empty ? OptionalInt.of(from) : slice.next();
         List<EmulatedTask> listed = empty ? List.of() : slice.tasks();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = EmulatorJson.provider().createArrayBuilder();
         for (EmulatedTask task : listed) {
             list.add(info(task));
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = EmulatorJson.provider().createObjectBuilder()
                 .add(pages.incrementAndGet() % 2 == 1 ? "taskListDtos" : "taskList", list)
                 .add("code", 0)
                 .add("msg", "Success.");
@@ -175,7 +176,7 @@ public final class KooDriveApi implements ApiHandler {
     }
 
     private JsonObjectBuilder info(EmulatedTask task) {
-        JsonObjectBuilder info = Json.createObjectBuilder()
+        JsonObjectBuilder info = EmulatorJson.provider().createObjectBuilder()
                 .add("taskId", task.id())
                 .add("taskName", task.name())
                 .add("taskType", 0)
@@ -203,16 +204,16 @@ public final class KooDriveApi implements ApiHandler {
 
     private HttpResponse error(int status, String code, String message, String traceId) {
         JsonObjectBuilder body = code.startsWith("APIGW")
-                ? Json.createObjectBuilder().add("error_code", code).add("error_msg", message)
+                ? EmulatorJson.provider().createObjectBuilder().add("error_code", code).add("error_msg", message)
                         .add("request_id", traceId)
-                : Json.createObjectBuilder().add("code", code).add("msg", message);
+                : EmulatorJson.provider().createObjectBuilder().add("code", code).add("msg", message);
         return HttpResponse.of(status, headers(traceId), body.build().toString());
     }
 
     @Override
     public Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
-        return Optional.of(HttpResponse.of(200, headers("hostile"), Json.createObjectBuilder()
-                .add("taskList", Json.createArrayBuilder()).add("code", 0).add("msg", "Success.")
+        return Optional.of(HttpResponse.of(200, headers("hostile"), EmulatorJson.provider().createObjectBuilder()
+                .add("taskList", EmulatorJson.provider().createArrayBuilder()).add("code", 0).add("msg", "Success.")
                 .add("nextCursor", freshToken).build().toString()));
     }
 

@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.tencent;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
@@ -99,10 +100,10 @@ public final class ClsApi implements ApiHandler {
         if (start.isBefore(clock.instant().minus(Duration.ofDays(3)))) {
             return error(400, "InvalidParam", "start_time can be within the last three days");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = EmulatorJson.provider().createArrayBuilder();
         TaskCatalog.Selection window = tasks.select(TaskCatalog.allStatuses(), Optional.of(start), Optional.of(end));
         for (EmulatedTask task : window.page(window.start(), Integer.MAX_VALUE).tasks()) {
-            list.add(Json.createObjectBuilder()
+            list.add(EmulatorJson.provider().createObjectBuilder()
                     .add("task_id", task.id())
                     .add("shipper_id", shipper)
                     .add("topic_id", "topic-" + shipper)
@@ -113,7 +114,7 @@ public final class ClsApi implements ApiHandler {
                     .add("status", clsStatus(task))
                     .add("message", clsStatus(task)));
         }
-        return reply(200, Json.createObjectBuilder().add("tasks", list).build().toString());
+        return reply(200, EmulatorJson.provider().createObjectBuilder().add("tasks", list).build().toString());
     }
 
     /**
@@ -191,7 +192,7 @@ public final class ClsApi implements ApiHandler {
     }
 
     private HttpResponse error(int status, String code, String message) {
-        return reply(status, Json.createObjectBuilder().add("errorcode", code).add("errormessage", message).build()
+        return reply(status, EmulatorJson.provider().createObjectBuilder().add("errorcode", code).add("errormessage", message).build()
                 .toString());
     }
 

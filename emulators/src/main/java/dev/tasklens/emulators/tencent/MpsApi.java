@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.tencent;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
@@ -148,12 +149,12 @@ public final class MpsApi implements ApiHandler {
             from = position.getAsInt();
         }
         TaskCatalog.Slice page = matching.page(from, (int) limit);
-        JsonArrayBuilder set = Json.createArrayBuilder();
+        JsonArrayBuilder set = EmulatorJson.provider().createArrayBuilder();
         for (EmulatedTask task : page.tasks()) {
-            set.add(Json.createObjectBuilder()
+            set.add(EmulatorJson.provider().createObjectBuilder()
                     .add("TaskId", task.id())
                     .add("TaskType", "WorkflowTask")
-                    .add("SubTaskTypes", Json.createArrayBuilder().add("action-trans"))
+                    .add("SubTaskTypes", EmulatorJson.provider().createArrayBuilder().add("action-trans"))
                     .add("CreateTime", iso(task.createdAt()))
                     .add("BeginProcessTime", task.startedAt().map(MpsApi::iso).orElse(UNSET_TIME))
                     .add("FinishTime", task.finishedAt().map(MpsApi::iso).orElse(UNSET_TIME)));
@@ -162,7 +163,7 @@ public final class MpsApi implements ApiHandler {
         if (exchange.hasFault(Fault.RepeatedCursor.class) && !scrollToken.isEmpty()) {
             next = scrollToken;
         }
-        return TencentReplies.ok(Json.createObjectBuilder()
+        return TencentReplies.ok(EmulatorJson.provider().createObjectBuilder()
                 .add("TotalCount", matching.count())
                 .add("TaskSet", set)
                 .add("ScrollToken", next)
@@ -171,8 +172,8 @@ public final class MpsApi implements ApiHandler {
 
     @Override
     public Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
-        return Optional.of(TencentReplies.ok(Json.createObjectBuilder().add("TotalCount", tasks.size())
-                .add("TaskSet", Json.createArrayBuilder()).add("ScrollToken", freshToken).build(), clock));
+        return Optional.of(TencentReplies.ok(EmulatorJson.provider().createObjectBuilder().add("TotalCount", tasks.size())
+                .add("TaskSet", EmulatorJson.provider().createArrayBuilder()).add("ScrollToken", freshToken).build(), clock));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.tencent;
 
+import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
@@ -44,16 +45,16 @@ final class TencentReplies {
     }
 
     static HttpResponse ok(JsonObject response, Clock clock) {
-        JsonObject body = Json.createObjectBuilder()
-                .add("Response", Json.createObjectBuilder(response).add("RequestId", UUID.randomUUID().toString()))
+        JsonObject body = EmulatorJson.provider().createObjectBuilder()
+                .add("Response", EmulatorJson.provider().createObjectBuilder(response).add("RequestId", UUID.randomUUID().toString()))
                 .build();
         return HttpResponse.of(200, headers(clock), body.toString());
     }
 
     static HttpResponse error(String code, String message, Clock clock) {
-        JsonObject body = Json.createObjectBuilder()
-                .add("Response", Json.createObjectBuilder()
-                        .add("Error", Json.createObjectBuilder().add("Code", code).add("Message", message))
+        JsonObject body = EmulatorJson.provider().createObjectBuilder()
+                .add("Response", EmulatorJson.provider().createObjectBuilder()
+                        .add("Error", EmulatorJson.provider().createObjectBuilder().add("Code", code).add("Message", message))
                         .add("RequestId", UUID.randomUUID().toString()))
                 .build();
         return HttpResponse.of(200, headers(clock), body.toString());
@@ -61,7 +62,7 @@ final class TencentReplies {
 
     /** The body as the JSON object of parameters that API 3.0 takes for a POST. */
     static JsonObject parameters(HttpRequest request) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(request.body()))) {
+        try (JsonReader reader = EmulatorJson.provider().createReader(new ByteArrayInputStream(request.body()))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             // JsonException, a non-object, or Parsson's own limit on nesting: all are a bad body.
