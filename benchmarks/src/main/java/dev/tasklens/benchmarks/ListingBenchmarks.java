@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -139,14 +140,31 @@ public class ListingBenchmarks {
         sandbox.close();
     }
 
+    /** The requests one listing sent, reported by JMH beside its time (a provider may send partial pages). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Requests {
+        /** Requests sent in the iteration. */
+        public long requests;
+
+        /** Starts each iteration at zero. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            requests = 0;
+        }
+    }
+
     /**
      * Our listing of every task.
      *
+     * @param sent counts the requests
      * @return how many tasks came
      */
     @Benchmark
-    public long tasklens() {
-        long count = listing.list(query).stream().count();
+    public long tasklens(Requests sent) {
+        var pager = listing.list(query);
+        long count = pager.stream().count();
+        sent.requests += pager.fetches();
         if (count != TASKS) {
             throw new IllegalStateException(source + " listed " + count + " of " + TASKS + " tasks");
         }
@@ -156,11 +174,12 @@ public class ListingBenchmarks {
     /**
      * The official SDK's loop over MPS (run with {@code source=tencent.mps} only).
      *
+     * @param sent counts the requests
      * @return how many tasks came
      * @throws TencentCloudSDKException if a request fails
      */
     @Benchmark
-    public long officialSdk() throws TencentCloudSDKException {
+    public long officialSdk(Requests sent) throws TencentCloudSDKException {
         long count = 0;
         for (String status : List.of("WAITING", "PROCESSING", "FINISH")) {
             String token = "";
@@ -172,6 +191,7 @@ public class ListingBenchmarks {
                     request.setScrollToken(token);
                 }
                 DescribeTasksResponse reply = sdk.DescribeTasks(request);
+                sent.requests++;
                 count += reply.getTaskSet().length;
                 token = reply.getScrollToken() == null ? "" : reply.getScrollToken();
             } while (!token.isEmpty());
