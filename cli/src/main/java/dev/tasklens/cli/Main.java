@@ -5,7 +5,11 @@ import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.TaskLensException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -49,7 +53,7 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         TasklensCommand root = new TasklensCommand(out, err, environment);
-        CommandLine command = new CommandLine(root);
+        CommandLine command = commandLine(root, args);
         // '@FILE' is a request body for 'sign -d', never picocli's own argument file.
         command.setExpandAtFiles(false);
         command.setOut(out);
@@ -74,6 +78,29 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line for these arguments. Only the subcommand they name is modelled (all of them
+     * when they name none, for the usage and picocli's "did you mean"): picocli reflects over every
+     * option of every subcommand it is given, and its classes, compiled for Java 5, cannot be mapped
+     * from a class-data archive and are verified anew on every start.
+     */
+    static CommandLine commandLine(TasklensCommand root, String[] args) {
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("list", ListCommand::new);
+        subcommands.put("sources", SourcesCommand::new);
+        subcommands.put("sign", SignCommand::new);
+        subcommands.put("sandbox", SandboxCommand::new);
+        Optional<String> named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
+                .filter(subcommands::containsKey);
+        CommandLine command = new CommandLine(root);
+        subcommands.forEach((name, subcommand) -> {
+            if (named.isEmpty() || named.get().equals(name)) {
+                command.addSubcommand(name, subcommand.get());
+            }
+        });
+        return command;
     }
 
     static int exitCode(Throwable error) {

@@ -5,10 +5,11 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: its subcommands do the work. */
+/**
+ * The root command: its subcommands ({@link Main#commandLine}) do the work.
+ */
 @Command(name = "tasklens", mixinStandardHelpOptions = true, version = "tasklens 0.1.0",
-        description = "Lists background tasks of Tencent Cloud, Huawei Cloud and Baidu AI Cloud behind one model.",
-        subcommands = {ListCommand.class, SourcesCommand.class, SignCommand.class, SandboxCommand.class})
+        description = "Lists background tasks of Tencent Cloud, Huawei Cloud and Baidu AI Cloud behind one model.")
 final class TasklensCommand implements Runnable {
 
     final PrintWriter out;
@@ -27,6 +28,6 @@ final class TasklensCommand implements Runnable {
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(out);
+        Main.commandLine(this, new String[0]).usage(out);
     }
 }

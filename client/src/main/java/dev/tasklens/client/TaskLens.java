@@ -307,7 +307,7 @@ public final class TaskLens implements AutoCloseable {
             Map<SourceId, URI> chosenEndpoints = new TreeMap<>();
             fromEnvironment.forEach((id, uri) -> chosenEndpoints.put(SourceId.of(id), uri));
             chosenEndpoints.putAll(endpoints);
-            HttpTransport http = transport.orElseGet(JdkHttpTransport::create);
+            HttpTransport http = transport.orElseGet(() -> new TransportOnFirstUse(JdkHttpTransport::create));
             Set<Class<?>> given = modules.stream().map(Object::getClass).collect(Collectors.toSet());
             List<Module> discovered = new ArrayList<>();
             if (discover) {

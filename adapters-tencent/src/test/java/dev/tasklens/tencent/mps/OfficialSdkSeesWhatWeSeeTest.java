@@ -15,7 +15,6 @@ import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.ports.credentials.Credentials;
 import dev.tasklens.ports.credentials.CredentialsProvider;
-import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.ClockSkew;
 import dev.tasklens.ports.resilience.RateLimiter;
@@ -110,7 +109,8 @@ class OfficialSdkSeesWhatWeSeeTest {
                     .resilience(Resilience.of(RetryPolicy.none(), RateLimiter.unlimited(), new ClockSkew(clock),
                             Sleeper.system(), Math::random))
                     .build();
-            List<String> ourIds = SourceListing.of(ours, clock).withConcurrency(Concurrency.sequential())
+            // Ours at its default: the query split into status scans and window slices, paged at once.
+            List<String> ourIds = SourceListing.of(ours, clock)
                     .list(TaskQuery.forSource(ours.descriptor()).pageSize(7).build())
                     .stream().map(Task::id).toList();
 
