@@ -74,6 +74,21 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
     List<Partition> plan(TaskQuery query, Optional<Duration> lookback, Instant now, int partitions);
 
     /**
+     * Cuts one partition's window into slices, when a listing finds it holds many pages (the paging
+     * engine asks after the partition's first page); the partition itself where this partitioning
+     * does not cut windows, or the window is open and the source keeps tasks for ever.
+     *
+     * @param part a partition planned by {@link #plan}
+     * @param lookback how far back the source keeps tasks, to bound an open window
+     * @param now the current time, to bound an open window
+     * @param slices how many slices to make at most
+     * @return the slices, newest first, covering the partition; or the partition alone
+     */
+    default List<Partition> slice(Partition part, Optional<Duration> lookback, Instant now, int slices) {
+        return List.of(part);
+    }
+
+    /**
      * Which status sets a query's wanted statuses become, one request stream each, disjoint.
      */
     @FunctionalInterface
@@ -158,8 +173,8 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
             return slice(Partition.whole(query), lookback, now, partitions);
         }
 
-        /** Cuts one partition's window into up to {@code slices} slices on the grain. */
-        List<Partition> slice(Partition part, Optional<Duration> lookback, Instant now, int slices) {
+        @Override
+        public List<Partition> slice(Partition part, Optional<Duration> lookback, Instant now, int slices) {
             Optional<Instant> low = part.createdFrom().or(() -> lookback.map(now::minus));
             Instant high = part.createdTo().orElse(now);
             if (slices < 2 || low.isEmpty() || !low.get().isBefore(high)) {
@@ -241,6 +256,11 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
                 }
             }
             return List.copyOf(parts);
+        }
+
+        @Override
+        public List<Partition> slice(Partition part, Optional<Duration> lookback, Instant now, int slices) {
+            return window.slice(part, lookback, now, slices);
         }
     }
 }

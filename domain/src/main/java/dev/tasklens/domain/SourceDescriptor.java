@@ -129,6 +129,18 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
     }
 
     /**
+     * The slices of one partition's window, by this source's {@link #partitioning()}.
+     *
+     * @param part a partition of a query of this source
+     * @param now the current time, to bound an open window by the lookback
+     * @param slices how many slices at most
+     * @return the slices, or the partition alone where the source does not cut windows
+     */
+    public List<Partition> slicesOf(Partition part, Instant now, int slices) {
+        return partitioning.slice(part, lookback, now, slices);
+    }
+
+    /**
      * The page size to ask for: the query's, or this source's default.
      *
      * @param query a query of this source

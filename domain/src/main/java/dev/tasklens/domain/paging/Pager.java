@@ -93,6 +93,14 @@ public final class Pager<T> {
     private final TokenSeal seal;
     private final int concurrency;
     private final Executor executor;
+    private final Function<Partition, ? extends Predicate<? super T>> filters;
+    private final Splitter<T> splitter;
+    /**
+     * The listing reads one partition: no other scan could list a task again (status scans can, as a
+     * task changes status; slices can, for a task whose creation time the provider left out).
+     */
+    private volatile boolean onePartition;
+    /** Changed by a split, under the lock, while the consumer and the fetches read it. */
     private final List<Lane> lanes = new ArrayList<>();
     private final RecentKeys delivered = new RecentKeys(DEDUPLICATION_WINDOW);
     private volatile int maxEmptyPages = DEFAULT_MAX_EMPTY_PAGES;
@@ -119,8 +127,10 @@ public final class Pager<T> {
 
     private Pager(PagingModel model, TaskQuery query, PageFetcher<T> fetcher,
             Function<Partition, ? extends Predicate<? super T>> filters, Function<? super T, String> identity,
-            TokenSeal seal, List<Partition> plan, Concurrency concurrency) {
+            TokenSeal seal, List<Partition> plan, Concurrency concurrency, Splitter<T> splitter) {
         this.identity = identity;
+        this.filters = filters;
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
         this.seal = Objects.requireNonNull(seal, "seal");
         this.model = Objects.requireNonNull(model, "model");
         this.query = Objects.requireNonNull(query, "query");
@@ -142,8 +152,9 @@ public final class Pager<T> {
             throw new IllegalArgumentException("a listing needs at least one partition");
         }
         for (PartitionPosition position : positions) {
-            lanes.add(new Lane(position, filters.apply(position.partition())));
+            lanes.add(new Lane(position, true));
         }
+        this.onePartition = lanes.size() == 1;
     }
 
     /**
@@ -176,7 +187,7 @@ public final class Pager<T> {
             Predicate<? super T> localFilter) {
         Objects.requireNonNull(localFilter, "filter");
         return new Pager<>(model, query, fetcher, part -> localFilter, null, TokenSeal.none(),
-                List.of(Partition.whole(query)), Concurrency.sequential());
+                List.of(Partition.whole(query)), Concurrency.sequential(), Splitter.<T>never());
     }
 
     /**
@@ -198,7 +209,7 @@ public final class Pager<T> {
             Predicate<? super T> localFilter, Function<? super T, String> identity, TokenSeal seal) {
         Objects.requireNonNull(localFilter, "filter");
         return new Pager<>(model, query, fetcher, part -> localFilter, Objects.requireNonNull(identity, "identity"),
-                seal, List.of(Partition.whole(query)), Concurrency.sequential());
+                seal, List.of(Partition.whole(query)), Concurrency.sequential(), Splitter.<T>never());
     }
 
     /**
@@ -223,8 +234,33 @@ public final class Pager<T> {
     public static <T> Pager<T> start(PagingModel model, TaskQuery query, PageFetcher<T> fetcher,
             Function<Partition, ? extends Predicate<? super T>> filters, Function<? super T, String> identity,
             TokenSeal seal, List<Partition> plan, Concurrency concurrency) {
+        return start(model, query, fetcher, filters, identity, seal, plan, concurrency, Splitter.<T>never());
+    }
+
+    /**
+     * A partitioned listing whose partitions may split further once their first page shows they
+     * hold more ({@link Splitter}); only a concurrent listing splits.
+     *
+     * @param model the provider's paging model
+     * @param query the query (its page size, limit and resume token are honoured)
+     * @param fetcher fetches one page; called from the concurrency's threads
+     * @param filters the items each partition keeps (the local filters, and the partition's slice)
+     * @param identity an item's identity: an item found by two partitions comes once
+     * @param seal what the resume tokens are bound to and how they are protected
+     * @param plan the partitions, at least one, together covering the query
+     * @param concurrency how many pages are in flight at once, and where
+     * @param splitter what a partition whose first page points to another becomes
+     * @param <T> the item type
+     * @return the pager
+     * @throws InvalidQueryException if the query's page size is above the model's maximum, or its
+     *     resume token was made elsewhere or altered
+     * @throws IllegalArgumentException if the plan is empty
+     */
+    public static <T> Pager<T> start(PagingModel model, TaskQuery query, PageFetcher<T> fetcher,
+            Function<Partition, ? extends Predicate<? super T>> filters, Function<? super T, String> identity,
+            TokenSeal seal, List<Partition> plan, Concurrency concurrency, Splitter<T> splitter) {
         return new Pager<>(model, query, fetcher, filters, Objects.requireNonNull(identity, "identity"), seal,
-                List.copyOf(plan), Objects.requireNonNull(concurrency, "concurrency"));
+                List.copyOf(plan), Objects.requireNonNull(concurrency, "concurrency"), splitter);
     }
 
     /**
@@ -291,9 +327,11 @@ public final class Pager<T> {
      * @return the token, or empty when the list was read to its end
      */
     public Optional<PageToken> resumeToken() {
-        List<PartitionPosition> positions = new ArrayList<>(lanes.size());
-        for (Lane lane : lanes) {
-            positions.add(lane.resumePosition());
+        List<PartitionPosition> positions = new ArrayList<>();
+        synchronized (lock) {
+            for (Lane lane : lanes) {
+                positions.add(lane.resumePosition());
+            }
         }
         if (positions.stream().allMatch(PartitionPosition::isFinished)) {
             return Optional.empty();
@@ -476,10 +514,12 @@ public final class Pager<T> {
     private void fetchInBackground(Lane lane, PagePosition position, long skip) {
         Fetched<T> page = null;
         Throwable error = null;
+        boolean split = false;
         try {
             ProviderPage<T> reply = fetcher.fetch(new PageRequest(lane.query, position, pageSize));
             synchronized (lock) {
                 page = lane.accept(position, skip, reply);
+                split = splitIfLarge(lane, page, reply);
             }
         } catch (RuntimeException | Error e) {
             error = e;
@@ -491,7 +531,7 @@ public final class Pager<T> {
                 if (failure == null) {
                     failure = error;
                 }
-            } else {
+            } else if (!split) {
                 lane.ready = page;
                 lane.next = page.after();
                 lane.nextSkip = page.afterSkip();
@@ -500,6 +540,32 @@ public final class Pager<T> {
             lock.notifyAll();
             dispatch(false);
         }
+    }
+
+    /**
+     * Replaces a partition by its slices when its first page points to another and the splitter
+     * cuts it; the page is dropped, since the slices list its tasks again. Called with the lock held.
+     *
+     * @return whether the partition was replaced
+     */
+    private boolean splitIfLarge(Lane lane, Fetched<T> first, ProviderPage<T> reply) {
+        if (!lane.splittable || first.after() == null || closed || failure != null) {
+            return false;
+        }
+        lane.splittable = false;
+        List<Partition> parts = splitter.split(lane.partition, reply, pageSize);
+        if (parts.size() < 2) {
+            return false;
+        }
+        int at = lanes.indexOf(lane);
+        lanes.remove(at);
+        List<Lane> slices = new ArrayList<>();
+        for (Partition part : parts) {
+            slices.add(new Lane(PartitionPosition.at(part, PagePosition.start(), 0), false));
+        }
+        lanes.addAll(at, slices);
+        onePartition = false;
+        return true;
     }
 
     /** Sequential: fetches a lane's next page on the consumer's thread. */
@@ -524,7 +590,7 @@ public final class Pager<T> {
 
     /**
      * Whether an item is new to this listing; records it. Items without an identity are always new.
-     * An offset-paged list of one partition has no status scans a task could move between: an item
+     * An offset-paged list of one partition has no other scan a task could come from: an item
      * handed back there means the offset is read otherwise than the source sends it, or the list
      * shifted under the reader, and skipping it in silence could hide lost ones, so the listing stops.
      */
@@ -536,7 +602,7 @@ public final class Pager<T> {
         if (delivered.add(key)) {
             return true;
         }
-        if (model instanceof OffsetLimit && lanes.size() == 1) {
+        if (model instanceof OffsetLimit && onePartition) {
             throw new MalformedResponseException(query.source(), "offset paging handed back '" + abbreviate(key)
                     + "' a second time: the provider reads the offset otherwise than this source's offset rule"
                     + " sends it, or the list shifted while it was read; the listing stops rather than lose tasks"
@@ -572,14 +638,18 @@ public final class Pager<T> {
         Fetched<T> ready;
         /** The consumer has taken a page of this partition: it may fetch ahead. */
         boolean taken;
+        /** Not fetched yet, and planned (not a slice): its first page may split it. */
+        boolean splittable;
         // Consumer side: the oldest page not wholly delivered (null: the partition is done).
         PagePosition undelivered;
         long undeliveredSkip;
 
-        Lane(PartitionPosition position, Predicate<? super T> filter) {
+        Lane(PartitionPosition position, boolean planned) {
             this.partition = position.partition();
             this.query = partition.narrow(Pager.this.query);
-            this.filter = Objects.requireNonNull(filter, "filter");
+            this.filter = Objects.requireNonNull(filters.apply(partition), "filter");
+            this.splittable = planned && executor != null && position.next().equals(Optional.of(PagePosition.start()))
+                    && position.skip() == 0;
             this.next = position.next().orElse(null);
             this.nextSkip = position.skip();
             this.undelivered = next;

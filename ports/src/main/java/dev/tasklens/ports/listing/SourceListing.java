@@ -7,6 +7,7 @@ import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.domain.TokenSeal;
 import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.domain.paging.Pager;
+import dev.tasklens.domain.paging.Splitter;
 import dev.tasklens.ports.source.TaskSource;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,9 +22,11 @@ import java.util.function.Predicate;
  * the filters the source does not push down.
  *
  * <p>By default {@link Concurrency#DEFAULT_PAGES} pages are in flight at once; the source's rate
- * limiter still paces every request. A query is cut into {@value #PARTITIONS_PER_PAGE_IN_FLIGHT}
- * partitions per page in flight where the source allows it, so that partitions that end early
- * leave enough others to keep every page in flight busy.
+ * limiter still paces every request. A query starts as one partition per status request; one whose
+ * first page shows it holds many pages ({@link SliceWhenLarge}) is cut into slices of its window,
+ * about {@value #PARTITIONS_PER_PAGE_IN_FLIGHT} partitions per page in flight in all, so that
+ * partitions that end early leave enough others to keep every page in flight busy. A small listing
+ * thus costs what it costs one page at a time; a large one drops one first page per status request.
  */
 public final class SourceListing implements ListTasks {
 
@@ -83,11 +86,14 @@ public final class SourceListing implements ListTasks {
         Instant now = clock.instant();
         descriptor.check(query, now);
         Predicate<Task> local = descriptor.localFilter(query);
+        // One partition per status request (no window cut yet); the whole query when sequential.
         List<Partition> plan = concurrency.executor().isEmpty() ? List.of(Partition.whole(query))
-                : descriptor.partitionsOf(query, now, PARTITIONS_PER_PAGE_IN_FLIGHT * concurrency.pages());
+                : descriptor.partitionsOf(query, now, 1);
+        int slices = Math.max(2, PARTITIONS_PER_PAGE_IN_FLIGHT * concurrency.pages() / plan.size());
+        Splitter<Task> splitter = new SliceWhenLarge(descriptor, now, slices);
         // A task comes at most once per listing, however the provider pages (Task::id is its identity);
         // each slice of the window keeps its own tasks, so a provider's rounded bounds cannot double them.
         return Pager.start(descriptor.paging(), query, source::fetchPage, part -> local.and(part::holds), Task::id,
-                seal.boundAlsoTo(source.tokenBinding()), plan, concurrency);
+                seal.boundAlsoTo(source.tokenBinding()), plan, concurrency, splitter);
     }
 }
