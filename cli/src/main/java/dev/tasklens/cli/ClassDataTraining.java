@@ -27,7 +27,8 @@ final class ClassDataTraining {
      */
     public static void main(String[] args) {
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        Main.run(new String[] {"sign", "--scheme", "tc3", "POST", "https://mps.tencentcloudapi.com/", "-d", "{}"},
+        Main.run(new String[] {"sign", "--scheme", "tc3", "POST", "https://mps.tencentcloudapi.com/", "-H",
+                "Content-Type: application/json", "-d", "{}"},
                 nowhere, nowhere, EXAMPLE_KEYS);
         Main.run(new String[] {"sources"}, nowhere, nowhere, Map.of());
         for (String output : new String[] {"table", "json", "csv"}) {
