@@ -79,7 +79,8 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a listing from the token it printed.")
     private String resume;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "Pages fetched at once per source, 1.."
+    @Option(names = "--concurrency", defaultValue = "" + Concurrency.DEFAULT_PAGES,
+            description = "Pages fetched at once per source, 1.."
             + Concurrency.MAX_PAGES + " (default ${DEFAULT-VALUE}); 1 lists one page at a time.")
     private int concurrency;
 
@@ -200,7 +201,7 @@ final class ListCommand implements Callable<Integer> {
     private void checkOptions() {
         if (concurrency < 1 || concurrency > Concurrency.MAX_PAGES) {
             throw new InvalidQueryException("--concurrency " + concurrency + " is out of range; use 1.."
-                    + Concurrency.MAX_PAGES + " pages at once (8 by default)");
+                    + Concurrency.MAX_PAGES + " pages at once (" + Concurrency.DEFAULT_PAGES + " by default)");
         }
         if (source.equals("all") && endpoint != null) {
             throw new InvalidQueryException("--endpoint applies to one source; name it with --source (an endpoint"
