@@ -4,12 +4,14 @@ import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What every provider source is built from: credentials, a transport, the resilience its
- * requests run through, and an optional endpoint. The sources' builders add their own parts.
+ * requests run through, an optional endpoint and the clock. The sources' builders add their own
+ * parts.
  *
  * @param <B> the concrete builder
  */
@@ -19,6 +21,7 @@ public abstract class SourceBuilder<B extends SourceBuilder<B>> {
     private HttpTransport transport;
     private Resilience resilience;
     private Optional<URI> endpoint = Optional.empty();
+    private Clock clock = Clock.systemUTC();
 
     /** For the sources' builders. */
     protected SourceBuilder() {
@@ -73,6 +76,27 @@ public abstract class SourceBuilder<B extends SourceBuilder<B>> {
     public B endpoint(URI uri) {
         this.endpoint = Optional.of(Objects.requireNonNull(uri, "endpoint"));
         return self();
+    }
+
+    /**
+     * The clock the source reads the time with: a throttling reply's {@code Retry-After} given as
+     * a date, and where a source needs one, the default window (CLS: the last three days).
+     *
+     * @param value the clock; the system's UTC clock by default
+     * @return this builder
+     */
+    public B clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return self();
+    }
+
+    /**
+     * The clock set.
+     *
+     * @return the clock, the system's UTC clock unless one was set
+     */
+    protected Clock clock() {
+        return clock;
     }
 
     /**

@@ -54,6 +54,7 @@ public final class TencentSources {
         MpsTaskSource.Builder mps = MpsTaskSource.builder()
                 .credentials(settings.credentials())
                 .transport(transport)
+                .clock(clock)
                 .resilience(resilience(RateLimiter.perSecond(MpsTaskSource.REQUESTS_PER_SECOND, Ticker.system(), sleeper),
                         clock, retryPolicy, sleeper));
         settings.mpsEndpoint().ifPresent(mps::endpoint);

@@ -13,6 +13,7 @@ import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.emulators.sandbox.Sandbox;
 import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.listing.ListTasks;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.ClockSkew;
@@ -27,6 +28,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -100,12 +103,12 @@ public class ListingBenchmarks {
         lens = TaskLens.builder().environment(sandbox.environment()).endpoint(SourceId.of(source), endpoint)
                 .transport(transport).clock(clock).build();
         listing = lens::list;
+        Optional<Credentials> tencentKeys = TencentSettings.fromEnvironment(sandbox.environment()).credentials()
+                .credentials();
         if (source.equals("tencent.mps") && rate.equals("unlimited")) {
             // TaskLens paces MPS at its documented 100 requests/s; the same source without a limit.
-            Credentials keys = TencentSettings.fromEnvironment(sandbox.environment()).credentials().credentials()
-                    .orElseThrow();
             MpsTaskSource mps = MpsTaskSource.builder().endpoint(endpoint)
-                    .credentials(dev.tasklens.ports.credentials.CredentialsProvider.of(keys)).transport(transport)
+                    .credentials(CredentialsProvider.of(tencentKeys.orElseThrow())).transport(transport)
                     .resilience(Resilience.of(RetryPolicy.defaults(), RateLimiter.unlimited(), new ClockSkew(clock),
                             Sleeper.system(), () -> ThreadLocalRandom.current().nextDouble()))
                     .build();
@@ -113,7 +116,7 @@ public class ListingBenchmarks {
         }
         TaskQuery.Builder builder = TaskQuery.forSource(lens.source(SourceId.of(source)).orElseThrow())
                 .pageSize(PAGE_SIZE);
-        sandbox.scopes().getOrDefault(source, java.util.Map.of()).forEach(builder::scope);
+        sandbox.scopes().getOrDefault(source, Map.of()).forEach(builder::scope);
         if (source.equals("huawei.ies")) {
             // ies keeps no documented lookback: a window is what lets it split.
             builder.createdAfter(clock.instant().minus(Duration.ofDays(7)));
@@ -125,8 +128,7 @@ public class ListingBenchmarks {
             http.setProtocol(HttpProfile.REQ_HTTP);
             http.setProxyHost(endpoint.getHost());
             http.setProxyPort(endpoint.getPort());
-            Credentials keys = TencentSettings.fromEnvironment(sandbox.environment()).credentials().credentials()
-                    .orElseThrow();
+            Credentials keys = tencentKeys.orElseThrow();
             sdk = new MpsClient(new Credential(keys.id(), keys.secret()), "ap-guangzhou",
                     new ClientProfile(ClientProfile.SIGN_TC3_256, http));
         }

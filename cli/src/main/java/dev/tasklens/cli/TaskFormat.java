@@ -20,7 +20,7 @@ import java.util.Optional;
 enum TaskFormat {
     TABLE, JSON, CSV;
 
-    /** Created on the first JSON line only: JSON-B's start costs a table or CSV listing ~0.2 s. */
+    /** Created on the first JSON line only: a table or CSV listing never starts JSON-B. */
     private static final class JsonOutput {
         private static final Jsonb JSONB = JsonbBuilder.create();
     }

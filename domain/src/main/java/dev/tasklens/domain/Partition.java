@@ -74,11 +74,11 @@ public record Partition(Set<TaskStatus> statuses, Optional<Instant> createdFrom,
      * @return true when its creation time is inside the slice, or unknown
      */
     public boolean holds(Task task) {
-        if (task.createdAt().isEmpty()) {
-            return true;
-        }
-        Instant created = task.createdAt().get();
-        return createdFrom.map(from -> !created.isBefore(from)).orElse(true)
-                && createdTo.map(created::isBefore).orElse(true);
+        return task.createdAt().map(created -> within(created, createdFrom, createdTo)).orElse(true);
+    }
+
+    /** Whether an instant lies in {@code [from, to)}, a missing bound being open. */
+    static boolean within(Instant at, Optional<Instant> from, Optional<Instant> to) {
+        return from.map(bound -> !at.isBefore(bound)).orElse(true) && to.map(at::isBefore).orElse(true);
     }
 }

@@ -117,7 +117,7 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
 
     /**
      * The partitions of a query, by this source's {@link #partitioning()}: the query itself when
-     * the source does not split, or when the query resumes (its token records the partitions).
+     * the source does not split. (A resumed listing goes on with the partitions its token records.)
      *
      * @param query a query of this source
      * @param now the current time, to bound an open window by the lookback

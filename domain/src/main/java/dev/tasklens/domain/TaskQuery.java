@@ -165,12 +165,7 @@ public record TaskQuery(
         if (createdFrom.isEmpty() && createdTo.isEmpty()) {
             return true;
         }
-        if (task.createdAt().isEmpty()) {
-            return false;
-        }
-        Instant created = task.createdAt().get();
-        return createdFrom.map(from -> !created.isBefore(from)).orElse(true)
-                && createdTo.map(created::isBefore).orElse(true);
+        return task.createdAt().map(created -> Partition.within(created, createdFrom, createdTo)).orElse(false);
     }
 
     /**

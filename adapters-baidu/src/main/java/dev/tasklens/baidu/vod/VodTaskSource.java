@@ -278,7 +278,6 @@ public final class VodTaskSource implements TaskSource {
     /** Configures a {@link VodTaskSource}. */
     public static final class Builder extends SourceBuilder<Builder> {
         private Optional<String> region = Optional.empty();
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -305,16 +304,6 @@ public final class VodTaskSource implements TaskSource {
             return this;
         }
 
-        /**
-         * The clock, for a {@code Retry-After} given as a date.
-         *
-         * @param value the clock; the system's by default
-         * @return this builder
-         */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
 
         /**
          * Builds the source.
@@ -325,7 +314,7 @@ public final class VodTaskSource implements TaskSource {
         public VodTaskSource build() {
             URI chosen = endpoint().orElseGet(() -> region
                     .map(name -> URI.create("https://vod." + name + ".baidubce.com/")).orElse(DEFAULT_ENDPOINT));
-            return new VodTaskSource(chosen, credentials(), transport(), resilience(), clock);
+            return new VodTaskSource(chosen, credentials(), transport(), resilience(), clock());
         }
     }
 }

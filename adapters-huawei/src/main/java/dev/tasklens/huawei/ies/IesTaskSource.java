@@ -86,14 +86,14 @@ public final class IesTaskSource implements TaskSource {
     private final HuaweiSigner signer = HuaweiSigner.create();
 
     private IesTaskSource(URI endpoint, CredentialsProvider credentials, Builder builder, HttpTransport transport,
-            Resilience resilience) {
+            Resilience resilience, Clock clock) {
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.iamToken = builder.iamToken;
         this.projectId = builder.projectId;
         this.transport = transport;
         this.resilience = resilience;
-        this.clock = builder.clock;
+        this.clock = clock;
     }
 
     /**
@@ -222,7 +222,6 @@ public final class IesTaskSource implements TaskSource {
         private Optional<String> region = Optional.empty();
         private Optional<String> iamToken = Optional.empty();
         private Optional<String> projectId = Optional.empty();
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -273,16 +272,6 @@ public final class IesTaskSource implements TaskSource {
             return this;
         }
 
-        /**
-         * The clock, for a {@code Retry-After} given as a date.
-         *
-         * @param value the clock; the system's by default
-         * @return this builder
-         */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
 
         /**
          * Builds the source.
@@ -293,7 +282,7 @@ public final class IesTaskSource implements TaskSource {
         public IesTaskSource build() {
             URI chosen = endpoint().orElseGet(() -> URI.create("https://metastudio." + region.orElse(DEFAULT_REGION)
                     + ".myhuaweicloud.com/"));
-            return new IesTaskSource(chosen, credentials(), this, transport(), resilience());
+            return new IesTaskSource(chosen, credentials(), this, transport(), resilience(), clock());
         }
     }
 }

@@ -92,12 +92,12 @@ public final class ClsTaskSource implements TaskSource {
     private final ClsSigner signer = ClsSigner.create();
 
     private ClsTaskSource(Builder builder, Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
-            Resilience resilience) {
+            Resilience resilience, Clock clock) {
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.transport = transport;
         this.resilience = resilience;
-        this.clock = builder.clock;
+        this.clock = clock;
         this.zone = builder.zone;
     }
 
@@ -248,7 +248,6 @@ public final class ClsTaskSource implements TaskSource {
     public static final class Builder extends SourceBuilder<Builder> {
         private String region;
         private boolean intranet;
-        private Clock clock = Clock.systemUTC();
         private ZoneId zone = CHINA_STANDARD_TIME;
 
         private Builder() {
@@ -291,16 +290,6 @@ public final class ClsTaskSource implements TaskSource {
             return URI.create("https://" + region + (intranet ? ".cls.tencentyun.com" : ".cls.tencentcs.com"));
         }
 
-        /**
-         * Sets the clock for the default window (the last three days).
-         *
-         * @param value the clock
-         * @return this builder
-         */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
 
         /**
          * Sets the zone of the API's times (default China Standard Time).
@@ -320,7 +309,7 @@ public final class ClsTaskSource implements TaskSource {
          * @throws NullPointerException naming the part that is missing
          */
         public ClsTaskSource build() {
-            return new ClsTaskSource(this, endpoint(), credentials(), transport(), resilience());
+            return new ClsTaskSource(this, endpoint(), credentials(), transport(), resilience(), clock());
         }
     }
 }

@@ -27,10 +27,11 @@ public final class ApiErrors {
      * @param message {@code Response.Error.Message}
      * @param requestId {@code Response.RequestId}
      * @param reply the HTTP reply (for its {@code Date})
+     * @param now the source's time, against which a {@code Retry-After} date is read
      * @return the error to throw
      */
     public static TaskLensException of(SourceId source, String code, String message, Optional<String> requestId,
-            HttpResponse reply) {
+            HttpResponse reply, Instant now) {
         if (code.equals("AuthFailure.SignatureExpire")) {
             // The timestamp differs from the server's by more than five minutes: sign again at its time.
             return new AuthenticationException(source, code, message + "; the local clock is off, check it",
@@ -42,7 +43,7 @@ public final class ApiErrors {
                     + " credentials)", requestId);
         }
         if (code.startsWith("RequestLimitExceeded")) {
-            return new ThrottledException(source, code, message, requestId, reply.retryAfter(Instant.now()));
+            return new ThrottledException(source, code, message, requestId, reply.retryAfter(now));
         }
         if (code.startsWith("InvalidParameter") || code.startsWith("MissingParameter")
                 || code.startsWith("UnknownParameter")) {
@@ -65,13 +66,15 @@ public final class ApiErrors {
      * @param source the source
      * @param reply the reply
      * @param requestId the request id, if any
+     * @param now the source's time, against which a {@code Retry-After} date is read
      * @return the error to throw
      */
-    public static TaskLensException ofStatus(SourceId source, HttpResponse reply, Optional<String> requestId) {
+    public static TaskLensException ofStatus(SourceId source, HttpResponse reply, Optional<String> requestId,
+            Instant now) {
         int status = reply.status();
         if (status == 429) {
             return new ThrottledException(source, "HTTP429", "too many requests", requestId,
-                    reply.retryAfter(Instant.now()));
+                    reply.retryAfter(now));
         }
         boolean retryable = status == 500 || status == 502 || status == 503 || status == 504;
         return new ProviderException(source, status, "HTTP" + status, "the reply has status " + status

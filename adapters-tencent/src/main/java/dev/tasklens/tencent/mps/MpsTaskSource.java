@@ -28,6 +28,7 @@ import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -90,14 +91,16 @@ public final class MpsTaskSource implements TaskSource {
     private final CredentialsProvider credentials;
     private final HttpTransport transport;
     private final Resilience resilience;
+    private final Clock clock;
     private final Tc3Signer signer = Tc3Signer.forService("mps");
 
-    private MpsTaskSource(Builder builder, Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
-            Resilience resilience) {
+    private MpsTaskSource(Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
+            Resilience resilience, Clock clock) {
         this.endpoint = endpoint.orElse(DEFAULT_ENDPOINT);
         this.credentials = credentials;
         this.transport = transport;
         this.resilience = resilience;
+        this.clock = clock;
     }
 
     /**
@@ -187,7 +190,7 @@ public final class MpsTaskSource implements TaskSource {
 
     private Reply parse(HttpResponse response, MpsScan scan, Credentials keys) {
         if (response.status() != 200) {
-            throw ApiErrors.ofStatus(ID, response, Optional.empty());
+            throw ApiErrors.ofStatus(ID, response, Optional.empty(), clock.instant());
         }
         TencentWire.MpsReply envelope = JsonReplies.read(ID, response.bodyText(), TencentWire.MpsReply.class,
                 Optional.empty());
@@ -197,7 +200,8 @@ public final class MpsTaskSource implements TaskSource {
         if (reply.error() != null) {
             // A message that echoes the request must not carry the secret or token into the exception.
             throw ApiErrors.of(ID, keys.redact(Optional.ofNullable(reply.error().code()).orElse("UnknownError")),
-                    keys.redact(Optional.ofNullable(reply.error().message()).orElse("")), requestId, response);
+                    keys.redact(Optional.ofNullable(reply.error().message()).orElse("")), requestId, response,
+                    clock.instant());
         }
         if (reply.taskSet() == null) {
             throw new MalformedResponseException(ID, "the reply has no TaskSet list", requestId);
@@ -250,7 +254,7 @@ public final class MpsTaskSource implements TaskSource {
          * @throws NullPointerException naming the part that is missing
          */
         public MpsTaskSource build() {
-            return new MpsTaskSource(this, endpoint(), credentials(), transport(), resilience());
+            return new MpsTaskSource(endpoint(), credentials(), transport(), resilience(), clock());
         }
     }
 }

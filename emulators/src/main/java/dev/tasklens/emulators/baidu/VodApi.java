@@ -149,7 +149,7 @@ public final class VodApi implements ApiHandler {
             from = position.getAsInt();
         }
         // An empty page stands before the end of a list; a selection with nothing in it has no such place.
-        if (exchange.hasFault(Fault.EmptyPage.class) && !defaulted && !firstId(selection).equals("none")) {
+        if (exchange.hasFault(Fault.EmptyPage.class) && !defaulted && selection.count() > 0) {
             String alias = (marker.isEmpty() ? firstId(selection) : marker.split("#")[0]) + "#e"
                     + aliases.incrementAndGet();
             return page(List.of(), marker, alias, true, requestId);
