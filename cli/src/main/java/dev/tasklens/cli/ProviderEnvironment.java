@@ -29,9 +29,7 @@ final class ProviderEnvironment {
 
     /** Whether the environment holds the credentials a source reads. */
     static boolean sourceHasCredentials(String source, Map<String, String> environment) {
-        List<String> names = of(source);
-        return names.size() >= 2 && names.subList(0, 2).stream()
-                .allMatch(name -> environment.get(name) != null && !environment.get(name).isBlank());
+        return holdsKeyPair(of(source), environment);
     }
 
     private ProviderEnvironment() {
@@ -39,8 +37,12 @@ final class ProviderEnvironment {
 
     /** Whether the environment holds a key pair for the provider. */
     static boolean hasCredentials(String provider, Map<String, String> environment) {
-        List<String> names = VARIABLES.get(provider);
-        return names != null && names.subList(0, 2).stream()
+        return holdsKeyPair(VARIABLES.getOrDefault(provider, List.of()), environment);
+    }
+
+    /** Whether the first two variables (the key pair, or KooDrive's token and user) are set. */
+    private static boolean holdsKeyPair(List<String> names, Map<String, String> environment) {
+        return names.size() >= 2 && names.subList(0, 2).stream()
                 .allMatch(name -> environment.get(name) != null && !environment.get(name).isBlank());
     }
 }
