@@ -102,6 +102,22 @@ class HuaweiProviderRulesTest {
         }
 
         @Test
+        void aCountOrAFailureCountOutOfRangeOrFractionalIsMalformedNeverWrapped() {
+            // 2^64 read as a long wraps to 0: a failed task would show as succeeded; 2^64+1 would read as 1.
+            for (String page : List.of(
+                    "{\"offset\":0,\"limit\":2,\"count\":1,\"data\":[" + dto("a", "SUCCEEDED", "1", 0)
+                            .replace("\"failure_count\":0", "\"failure_count\":18446744073709551616") + "]}",
+                    "{\"offset\":0,\"limit\":2,\"count\":18446744073709551617,\"data\":[]}",
+                    "{\"offset\":0,\"limit\":2,\"count\":1.9,\"data\":[" + dto("a", "RUNNING", "1", 0) + "]}",
+                    "{\"offset\":0,\"limit\":2,\"count\":1e2000000000,\"data\":[]}")) {
+                sent.clear();
+                assertThatThrownBy(() -> list(ies(request -> json(200, page), RetryPolicy.none()), query()))
+                        .as(page).isInstanceOf(MalformedResponseException.class);
+                assertThat(sent).as("a malformed reply is not asked for again").hasSize(1);
+            }
+        }
+
+        @Test
         void anEchoedOffsetOtherThanTheOneSentFailsNamingTheRule() {
             assertThatThrownBy(() -> list(ies(request -> json(200, "{\"offset\":7,\"limit\":2,\"count\":5,\"data\":[]}"),
                     RetryPolicy.none()), query()))
@@ -229,6 +245,16 @@ class HuaweiProviderRulesTest {
             assertThat(sent.get(0).headers().firstValue("X-Date")).contains("20261122T120000Z");
             assertThat(sent.get(0).headers().firstValue("X-Traceid").orElseThrow()).hasSize(58)
                     .isNotEqualTo(sent.get(1).headers().firstValue("X-Traceid").orElseThrow());
+        }
+
+        @Test
+        void aStatusOutOfRangeOrWithAnExponentIsMalformedNeverAStatus() {
+            // 4294967298 wraps to 2 (SUCCEEDED) as an int; 1e999999999 truncates to 0 (PENDING).
+            for (String status : List.of("4294967298", "1e999999999", "2.5", "1e0")) {
+                assertThatThrownBy(() -> list(kooDrive(request -> json(200, "{\"taskList\":[{\"taskId\":\"1\","
+                        + "\"status\":" + status + "}],\"code\":0}")), query()))
+                        .as(status).isInstanceOf(MalformedResponseException.class);
+            }
         }
 
         @Test

@@ -5,6 +5,7 @@ import dev.tasklens.domain.SourceId;
 import dev.tasklens.ports.reply.JsonGuard;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import java.util.Objects;
@@ -18,7 +19,9 @@ import java.util.Optional;
  */
 public final class JsonReplies {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Every integer field of every record is read exactly ({@link ExactInteger}), with no annotation. */
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withDeserializers(new ExactInteger.AsLong(), new ExactInteger.AsInt()));
 
     private JsonReplies() {
     }
