@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,9 +67,11 @@ public final class JdkHttpTransport implements HttpTransport {
     private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "connection", "expect",
             "upgrade");
 
-    private final HttpClient client;
+    /** Dropped on close, so that the JDK client can be collected and its selector thread end (JDK 17 has no close). */
+    private volatile HttpClient client;
     private final ExecutorService ownExecutor;
     private final Duration requestTimeout;
+    private final Duration connectTimeout;
     private final long maxResponseBytes;
     private final boolean allowPlainHttp;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,6 +79,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private JdkHttpTransport(Builder builder) {
         this.requestTimeout = builder.requestTimeout;
+        this.connectTimeout = builder.connectTimeout;
         this.maxResponseBytes = builder.maxResponseBytes;
         this.allowPlainHttp = builder.allowPlainHttp;
         HttpClient.Builder client = HttpClient.newBuilder()
@@ -87,7 +91,11 @@ public final class JdkHttpTransport implements HttpTransport {
             this.ownExecutor = null;
             client.executor(builder.executor.get());
         } else {
-            this.ownExecutor = Executors.newCachedThreadPool(new DaemonThreads());
+            // Never shut down: a completion the JDK client hands it after close must still run, or the
+            // client counts that exchange as pending for ever and its selector thread never ends. Idle
+            // threads end on their own a second after the last task.
+            this.ownExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), new DaemonThreads());
             client.executor(ownExecutor);
         }
         this.client = client.build();
@@ -131,11 +139,12 @@ public final class JdkHttpTransport implements HttpTransport {
                 jdk.header(header.name(), header.value());
             }
         }
-        if (closed.get()) {
+        HttpClient open = client;
+        if (closed.get() || open == null) {
             throw closedError(uri);
         }
         // The JDK's request timeout stops at the headers; the deadline here covers the whole body too.
-        CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange = client.sendAsync(jdk.build(),
+        CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange = open.sendAsync(jdk.build(),
                 info -> new LimitedBody(maxResponseBytes));
         inFlight.add(exchange);
         java.net.http.HttpResponse<byte[]> reply;
@@ -167,7 +176,7 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         if (cause instanceof HttpConnectTimeoutException) {
             return new TransportException("could not connect to " + authority(uri) + " within "
-                    + client.connectTimeout().orElse(DEFAULT_CONNECT_TIMEOUT).toMillis() + " ms", cause, true);
+                    + connectTimeout.toMillis() + " ms", cause, true);
         }
         if (cause instanceof HttpTimeoutException) {
             return new TransportException("no reply from " + authority(uri) + " within " + requestTimeout.toMillis()
@@ -273,25 +282,34 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /**
      * Stops the transport: a request in flight fails at once, a request sent afterwards fails
-     * without being sent, and the transport's own threads end (a transport given an executor leaves
-     * it running).
+     * without being sent, and the JDK client is let go. Its threads and connections end with it: at
+     * once on a JDK whose {@code HttpClient} can be closed (21 and later), else once it is collected
+     * (on JDK 17 a client's selector thread ends when nothing references the client and no exchange
+     * is pending, which cancelling the ones in flight ensures). The transport's own worker threads
+     * end a second after their last task; an executor the caller supplied is left running.
      */
     @Override
     public void close() {
         closed.set(true);
         inFlight.forEach(exchange -> exchange.cancel(true));
-        if (ownExecutor != null) {
-            ownExecutor.shutdownNow();
+        HttpClient open = client;
+        client = null;
+        if (open instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Closing only releases resources; a failure to do so leaves nothing to report to the caller.
+            }
         }
     }
 
     /**
-     * Whether {@link #close()} has stopped the transport's own threads.
+     * Whether {@link #close()} was called on a transport that runs its own threads.
      *
      * @return true once closed (always false when the caller supplied the executor)
      */
     public boolean isClosed() {
-        return ownExecutor != null && ownExecutor.isShutdown();
+        return ownExecutor != null && closed.get();
     }
 
     private static final class DaemonThreads implements ThreadFactory {
