@@ -53,16 +53,13 @@ public record Partition(Set<TaskStatus> statuses, Optional<Instant> createdFrom,
 
     /**
      * The query a source is asked for this part's pages: the query's source, scope and page size,
-     * with this part's statuses and window, without limit or resume token (the engine keeps those).
-     * The whole query is returned unchanged.
+     * with this part's statuses and window, always without limit or resume token (the engine keeps
+     * those, and a source must not page by them).
      *
      * @param query the query being listed
      * @return the narrowed query
      */
     public TaskQuery narrow(TaskQuery query) {
-        if (equals(whole(query))) {
-            return query;
-        }
         return new TaskQuery(query.source(), statuses, createdFrom, createdTo, query.pageSize(), query.scope(),
                 OptionalLong.empty(), Optional.empty());
     }

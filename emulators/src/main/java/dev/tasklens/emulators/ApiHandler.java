@@ -39,14 +39,37 @@ public interface ApiHandler {
     }
 
     /**
-     * An empty page that names a fresh page token, for the {@code ENDLESS_EMPTY_PAGES} hostile reply:
+     * A page of the given tasks that names a fresh page token, for the endless hostile replies
+     * ({@code ENDLESS_EMPTY_PAGES}, {@code ENDLESS_OLD_PAGES}, {@code ENDLESS_PAGES_OUTSIDE_THE_QUERY}):
      * what a server answers to keep a client paging forever.
      *
      * @param request the request
      * @param freshToken a token never handed out before
+     * @param tasks the tasks the page holds, written as the API writes any
      * @return the reply, or empty for an API that does not page by token
      */
-    default java.util.Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
+    default java.util.Optional<HttpResponse> pageWithFreshToken(EmulatorRequest request, String freshToken,
+            java.util.List<dev.tasklens.emulators.data.EmulatedTask> tasks) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The tasks this API serves, for hostile replies made of real tasks.
+     *
+     * @return the tasks, in the API's order; empty where the API does not say
+     */
+    default java.util.List<dev.tasklens.emulators.data.EmulatedTask> catalogue() {
+        return java.util.List.of();
+    }
+
+    /**
+     * The reply of an offset-paged API that reads {@code offset} as an item count rather than as the
+     * page number its document defines ({@code OFFSET_READ_AS_ITEM_COUNT}).
+     *
+     * @param request the request
+     * @return the reply, or empty for an API that does not page by offset
+     */
+    default java.util.Optional<HttpResponse> offsetReadAsItemCount(EmulatorRequest request) {
         return java.util.Optional.empty();
     }
 

@@ -10,7 +10,11 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import dev.tasklens.emulators.data.EmulatedTask;
+import jakarta.json.JsonNumber;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -22,6 +26,7 @@ final class HostileReplies {
     private static final String TERMINAL_ATTACK = "\u001B]0;owned\u0007\u001B[2J\u202E";
     private static final BigDecimal HUGE = new BigDecimal("9".repeat(5_000));
     private static final BigDecimal HUGE_EXPONENT = new BigDecimal("1e2000000000");
+    private static final BigDecimal TWO_TO_THE_64 = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(64));
 
     private final AtomicLong freshTokens = new AtomicLong();
 
@@ -30,11 +35,33 @@ final class HostileReplies {
         return switch (kind) {
             case DEEP_NESTING -> json(handler.handle(request), "[".repeat(100_000));
             case EMPTY_OBJECT -> json(handler.handle(request), "{}");
-            case ENDLESS_EMPTY_PAGES -> handler.emptyPageWithFreshToken(request,
-                    "hostile-" + freshTokens.incrementAndGet()).orElseGet(() -> handler.handle(request));
+            case ENDLESS_EMPTY_PAGES -> endless(handler, request, List.of());
+            case ENDLESS_OLD_PAGES -> endless(handler, request, oldest(handler.catalogue()));
+            case ENDLESS_PAGES_OUTSIDE_THE_QUERY -> endless(handler, request, oldest(handler.catalogue()).stream()
+                    .map(HostileReplies::longBefore).toList());
+            case OFFSET_READ_AS_ITEM_COUNT -> handler.offsetReadAsItemCount(request)
+                    .orElseGet(() -> handler.handle(request));
             case STALLED_BODY -> handler.handle(request);
             default -> transform(kind, handler.handle(request));
         };
+    }
+
+    private HttpResponse endless(ApiHandler handler, EmulatorRequest request, List<EmulatedTask> tasks) {
+        return handler.pageWithFreshToken(request, "hostile-" + freshTokens.incrementAndGet(), tasks)
+                .orElseGet(() -> handler.handle(request));
+    }
+
+    /** A few real tasks of the API, the same on every call. */
+    private static List<EmulatedTask> oldest(List<EmulatedTask> catalogue) {
+        return catalogue.subList(0, Math.min(5, catalogue.size()));
+    }
+
+    /** The task as if created four hundred days before it was: outside any window a provider keeps. */
+    private static EmulatedTask longBefore(EmulatedTask task) {
+        Duration back = Duration.ofDays(400);
+        return new EmulatedTask(task.id() + "-old", task.name(), task.type(), task.status(),
+                task.createdAt().minus(back), task.startedAt().map(at -> at.minus(back)),
+                task.finishedAt().map(at -> at.minus(back)));
     }
 
     private static HttpResponse json(HttpResponse like, String body) {
@@ -75,6 +102,20 @@ final class HostileReplies {
                     case HUGE_EXPONENTS -> EmulatorJson.provider().createValue(HUGE_EXPONENT);
                     case CONTROL_CHARACTERS -> PAGE_TOKEN.matcher(name).matches() ? value
                             : EmulatorJson.provider().createValue(text + TERMINAL_ATTACK);
+                    default -> value;
+                };
+            }
+            case NUMBER -> {
+                JsonNumber number = (JsonNumber) value;
+                if (!number.isIntegral()) {
+                    return value;
+                }
+                BigDecimal whole = number.bigDecimalValue();
+                return switch (kind) {
+                    case OUT_OF_RANGE_NUMBERS -> EmulatorJson.provider().createValue(whole.add(TWO_TO_THE_64));
+                    case FRACTIONAL_NUMBERS -> EmulatorJson.provider().createValue(whole.add(new BigDecimal("0.9")));
+                    case EXPONENT_NUMBERS -> EmulatorJson.provider().createValue(
+                            new BigDecimal(whole.unscaledValue(), -1));
                     default -> value;
                 };
             }

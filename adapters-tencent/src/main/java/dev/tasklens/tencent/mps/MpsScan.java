@@ -2,6 +2,8 @@ package dev.tasklens.tencent.mps;
 
 import dev.tasklens.domain.TaskStatus;
 import java.util.ArrayList;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.SourceId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,20 @@ record MpsScan(String status, Optional<Boolean> subTaskHasFailed, TaskStatus tas
      */
     static List<Set<TaskStatus>> partitions(Set<TaskStatus> wanted) {
         return forStatuses(wanted).stream().map(scan -> Set.of(scan.taskStatus())).toList();
+    }
+
+    /**
+     * The one scan a page request asks for. The paging engine asks for one status scan at a time
+     * ({@link #partitions}); a request that names several could only be answered by chaining
+     * scans inside a page token, which the engine's partitions already do.
+     */
+    static MpsScan single(List<MpsScan> scans, SourceId source) {
+        if (scans.size() != 1) {
+            throw new InvalidQueryException(source, "a page request names " + scans.size() + " status scans, but"
+                    + " DescribeTasks takes one Status per request; list through SourceListing (or TaskLens),"
+                    + " which asks for one status scan at a time");
+        }
+        return scans.get(0);
     }
 
     static List<MpsScan> forStatuses(Set<TaskStatus> wanted) {

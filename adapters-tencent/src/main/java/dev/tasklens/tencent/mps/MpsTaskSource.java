@@ -23,7 +23,6 @@ import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.tencent.internal.TencentWire;
 import dev.tasklens.adapters.JsonReplies;
-import dev.tasklens.adapters.ScanPositions;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
 import java.net.URI;
@@ -137,27 +136,14 @@ public final class MpsTaskSource implements TaskSource {
     public ProviderPage<Task> fetchPage(PageRequest request) {
         List<MpsScan> scans = MpsScan.forStatuses(request.query().statuses());
         if (scans.isEmpty()) {
-            return ProviderPage.last(List.of());
+            return ProviderPage.last(List.of()); // UNKNOWN alone: MPS has no such status
         }
-        List<Optional<String>> states = request.position() instanceof PagePosition.Token token
-                ? ScanPositions.decode(token.value(), scans.size(), ID)
-                : ScanPositions.start(scans.size());
-        // The scans run one after another, each page from one scan: a resume token's count of the
-        // items delivered then refers to that scan alone, and a task moving between other scans
-        // cannot shift it (running the scans at once is the paging engine's job, not this source's).
-        int scan = ScanPositions.current(states);
-        if (scan == scans.size()) {
-            return ProviderPage.last(List.of());
-        }
-        MpsScan current = scans.get(scan);
-        String scrollToken = states.get(scan).get();
-        Reply reply = resilience.call(at -> send(current, scrollToken, request, at));
-        List<Optional<String>> next = new ArrayList<>(states);
-        next.set(scan, reply.scrollToken.isEmpty() ? Optional.empty() : Optional.of(reply.scrollToken));
-        ProviderPage<Task> page = next.stream().allMatch(Optional::isEmpty)
-                ? ProviderPage.last(reply.tasks)
-                : ProviderPage.withNext(reply.tasks, ScanPositions.encode(next));
-        // TotalCount: the matches of the scan this page came from.
+        MpsScan scan = MpsScan.single(scans, ID);
+        String scrollToken = request.position() instanceof PagePosition.Token token ? token.value() : "";
+        Reply reply = resilience.call(at -> send(scan, scrollToken, request, at));
+        ProviderPage<Task> page = reply.scrollToken.isEmpty() ? ProviderPage.last(reply.tasks)
+                : ProviderPage.withNext(reply.tasks, reply.scrollToken);
+        // TotalCount: the matches of this status scan.
         return reply.totalCount.isPresent() ? page.withTotalCount(reply.totalCount.get()) : page;
     }
 

@@ -263,19 +263,6 @@ class MpsProviderRulesTest {
                         .hasMessageContaining("another endpoint or account");
             }
         }
-
-        @Test
-        void aMalformedScanStateIsAnInvalidQuery() {
-            MpsTaskSource source = source(request -> reply("{}"));
-            dev.tasklens.domain.PageToken forged = dev.tasklens.domain.PageToken.of(finished(),
-                    dev.tasklens.domain.PagePosition.token("scans:%zz"), 0, java.util.OptionalInt.empty(),
-                    dev.tasklens.domain.TokenSeal.none().boundAlsoTo(source.tokenBinding()));
-
-            assertThatThrownBy(() -> list(source, finished().toBuilder().resumeFrom(forged).build()))
-                    .isInstanceOf(InvalidQueryException.class)
-                    .hasMessageContaining("is not one this source made");
-            assertThat(sent).isEmpty();
-        }
     }
 
     @Nested

@@ -81,7 +81,7 @@ class PagerProperties {
         return Property.forAll(300, tokenSplits(), split -> {
             FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
 
-            List<Integer> items = Pager.start(split.model(), query(), provider).stream().collect(Collectors.toList());
+            List<Integer> items = Pager.builder(split.model(), query(), provider).build().stream().collect(Collectors.toList());
 
             assertThat(items).containsExactlyElementsOf(provider.items());
             assertThat(provider.fetches).isEqualTo(split.pages().size());
@@ -94,7 +94,7 @@ class PagerProperties {
             int take = Math.min(k, split.itemCount());
             FakeProvider provider = FakeProvider.paged(split.model(), split.pages());
 
-            List<Integer> items = Pager.start(split.model(), query(), provider).stream().limit(k).toList();
+            List<Integer> items = Pager.builder(split.model(), query(), provider).build().stream().limit(k).toList();
 
             assertThat(items).containsExactlyElementsOf(provider.items().subList(0, take));
             // Asking for more than there is reads every page; otherwise no page after item k is fetched.
@@ -108,13 +108,11 @@ class PagerProperties {
         return Property.forAll(300, tokenSplits(), Gen.ints(1, 60), (split, limit) -> {
             FakeProvider first = FakeProvider.paged(split.model(), split.pages());
             TaskQuery limited = TaskQuery.forSource(SOURCE).limit(limit).build();
-            Pager<Integer> pager = Pager.start(split.model(), limited, first);
+            Pager<Integer> pager = Pager.builder(split.model(), limited, first).build();
 
             List<Integer> head = pager.stream().toList();
             Optional<PageToken> token = pager.resumeToken();
-            List<Integer> tail = token.map(t -> Pager.start(split.model(),
-                            TaskQuery.forSource(SOURCE).resumeFrom(PageToken.parse(t.value())).build(),
-                            FakeProvider.paged(split.model(), split.pages())).stream().toList())
+            List<Integer> tail = token.map(t -> Pager.builder(split.model(), TaskQuery.forSource(SOURCE).resumeFrom(PageToken.parse(t.value())).build(), FakeProvider.paged(split.model(), split.pages())).build().stream().toList())
                     .orElse(List.of());
 
             int expectedHead = Math.min(limit, split.itemCount());
@@ -134,16 +132,14 @@ class PagerProperties {
             List<Integer> read = new ArrayList<>();
             Optional<PageToken> next = Optional.empty();
             int pagesRead = 0;
-            for (Page<Integer> page : Pager.start(split.model(), query(), provider).pages()) {
+            for (Page<Integer> page : Pager.builder(split.model(), query(), provider).build().pages()) {
                 read.addAll(page.items());
                 next = page.next();
                 if (++pagesRead == stopAfter) {
                     break;
                 }
             }
-            next.ifPresent(token -> read.addAll(Pager.start(split.model(),
-                    TaskQuery.forSource(SOURCE).resumeFrom(token).build(),
-                    FakeProvider.paged(split.model(), split.pages())).stream().toList()));
+            next.ifPresent(token -> read.addAll(Pager.builder(split.model(), TaskQuery.forSource(SOURCE).resumeFrom(token).build(), FakeProvider.paged(split.model(), split.pages())).build().stream().toList()));
 
             assertThat(read).containsExactlyElementsOf(provider.items());
         });
@@ -156,7 +152,7 @@ class PagerProperties {
             OffsetLimit model = OffsetLimit.of(10, 100, "limit");
             FakeProvider provider = FakeProvider.offset(model, itemCount, counted);
 
-            List<Integer> items = Pager.start(model, TaskQuery.forSource(SOURCE).pageSize(pageSize).build(), provider)
+            List<Integer> items = Pager.builder(model, TaskQuery.forSource(SOURCE).pageSize(pageSize).build(), provider).build()
                     .stream().toList();
 
             assertThat(items).containsExactlyElementsOf(provider.items());
@@ -176,12 +172,10 @@ class PagerProperties {
                 (itemCount, pageSize, limit) -> {
             OffsetLimit model = OffsetLimit.of(10, 100, "limit");
             TaskQuery query = TaskQuery.forSource(SOURCE).pageSize(pageSize).build();
-            Pager<Integer> pager = Pager.start(model, query.toBuilder().limit(limit).build(),
-                    FakeProvider.offset(model, itemCount, true));
+            Pager<Integer> pager = Pager.builder(model, query.toBuilder().limit(limit).build(), FakeProvider.offset(model, itemCount, true)).build();
 
             List<Integer> read = new ArrayList<>(pager.stream().toList());
-            pager.resumeToken().ifPresent(token -> read.addAll(Pager.start(model,
-                    query.toBuilder().resumeFrom(token).build(), FakeProvider.offset(model, itemCount, true))
+            pager.resumeToken().ifPresent(token -> read.addAll(Pager.builder(model, query.toBuilder().resumeFrom(token).build(), FakeProvider.offset(model, itemCount, true)).build()
                     .stream().toList()));
 
             assertThat(read).containsExactlyElementsOf(FakeProvider.offset(model, itemCount, true).items());
@@ -194,7 +188,7 @@ class PagerProperties {
             SingleWindow model = SingleWindow.create();
             FakeProvider provider = FakeProvider.paged(model, split.pages());
 
-            List<Integer> items = Pager.start(model, query(), provider).stream().toList();
+            List<Integer> items = Pager.builder(model, query(), provider).build().stream().toList();
 
             assertThat(items).containsExactlyElementsOf(provider.items());
             assertThat(provider.fetches).isEqualTo(1);

@@ -26,8 +26,7 @@ class PagerSafetyTest {
     @Test
     void aTokenHandedBackAtOnceStopsTheListingAfterDeliveringItsPage() {
         List<String> seen = new ArrayList<>();
-        Pager<String> pager = Pager.start(ScrollToken.of(10, 100, "Limit"), QUERY,
-                request -> ProviderPage.withNext(List.of("x"), "same"));
+        Pager<String> pager = Pager.builder(ScrollToken.of(10, 100, "Limit"), QUERY, request -> ProviderPage.withNext(List.of("x"), "same")).build();
 
         assertThatThrownBy(() -> pager.stream().forEach(seen::add))
                 .isInstanceOf(MalformedResponseException.class)
@@ -40,10 +39,10 @@ class PagerSafetyTest {
 
     @Test
     void aTokenCycleOfTwoIsCaughtToo() {
-        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, request -> {
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, request -> {
             String next = request.position() instanceof PagePosition.Token t && t.value().equals("a") ? "b" : "a";
             return ProviderPage.withNext(List.of(next), next);
-        });
+        }).build();
 
         assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(MalformedResponseException.class);
         assertThat(pager.fetches()).isEqualTo(3);
@@ -52,13 +51,11 @@ class PagerSafetyTest {
     @Test
     void aProviderReturningTheResumedTokenAgainIsCaught() {
         TaskQuery first = TaskQuery.forSource(SOURCE).limit(1).build();
-        Pager<String> head = Pager.start(ScrollToken.of(10, 100, "Limit"), first,
-                request -> ProviderPage.withNext(List.of("x"), "t1"));
+        Pager<String> head = Pager.builder(ScrollToken.of(10, 100, "Limit"), first, request -> ProviderPage.withNext(List.of("x"), "t1")).build();
         head.stream().toList();
         TaskQuery resumed = TaskQuery.forSource(SOURCE).resumeFrom(head.resumeToken().orElseThrow()).build();
 
-        Pager<String> tail = Pager.start(ScrollToken.of(10, 100, "Limit"), resumed,
-                request -> ProviderPage.withNext(List.of("y"), "t1"));
+        Pager<String> tail = Pager.builder(ScrollToken.of(10, 100, "Limit"), resumed, request -> ProviderPage.withNext(List.of("y"), "t1")).build();
 
         assertThatThrownBy(() -> tail.stream().toList()).isInstanceOf(MalformedResponseException.class);
     }
@@ -67,11 +64,9 @@ class PagerSafetyTest {
     void theLocalFilterRunsBeforeTheLimit() {
         TaskQuery query = TaskQuery.forSource(SOURCE).limit(3).build();
         List<Integer> pageOfTen = IntStream.range(0, 10).boxed().toList();
-        Pager<Integer> pager = Pager.start(Cursor.of(10, 100, "pageSize"), query,
-                request -> request.position() instanceof PagePosition.Start
+        Pager<Integer> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), query, request -> request.position() instanceof PagePosition.Start
                         ? ProviderPage.withNext(pageOfTen, "2")
-                        : ProviderPage.last(IntStream.range(10, 20).boxed().toList()),
-                item -> item % 4 == 0);
+                        : ProviderPage.last(IntStream.range(10, 20).boxed().toList())).filter(item -> item % 4 == 0).build();
 
         assertThat(pager.stream().toList()).containsExactly(0, 4, 8);
         assertThat(pager.fetches()).isEqualTo(1);
@@ -80,8 +75,7 @@ class PagerSafetyTest {
     @Test
     void pagesHonourTheLimitAndPointTheTokenAtTheFirstItemNotDelivered() {
         TaskQuery query = TaskQuery.forSource(SOURCE).limit(3).build();
-        Pager<Integer> pager = Pager.start(Cursor.of(10, 100, "pageSize"), query,
-                request -> ProviderPage.withNext(List.of(1, 2, 3, 4, 5), "next"));
+        Pager<Integer> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), query, request -> ProviderPage.withNext(List.of(1, 2, 3, 4, 5), "next")).build();
 
         List<Page<Integer>> pages = new ArrayList<>();
         pager.pages().forEach(pages::add);
@@ -96,10 +90,9 @@ class PagerSafetyTest {
 
     @Test
     void eachPageCarriesTheProvidersTotalCountWhenSent() {
-        Pager<Integer> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
-                request -> request.position() instanceof PagePosition.Start
+        Pager<Integer> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, request -> request.position() instanceof PagePosition.Start
                         ? ProviderPage.withNext(List.of(1, 2), "2").withTotalCount(3)
-                        : ProviderPage.last(List.of(3)));
+                        : ProviderPage.last(List.of(3))).build();
 
         List<Page<Integer>> pages = new ArrayList<>();
         pager.pages().forEach(pages::add);
@@ -110,8 +103,7 @@ class PagerSafetyTest {
 
     @Test
     void aPagerIsUsedOnce() {
-        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
-                request -> ProviderPage.last(List.of("x")));
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, request -> ProviderPage.last(List.of("x"))).build();
         pager.stream().toList();
 
         assertThatThrownBy(pager::stream).isInstanceOf(IllegalStateException.class)
@@ -121,8 +113,7 @@ class PagerSafetyTest {
 
     @Test
     void theResumeTokenIsEmptyOnlyAtTheEnd() {
-        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
-                request -> ProviderPage.last(List.of("x", "y")));
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, request -> ProviderPage.last(List.of("x", "y"))).build();
         var stream = pager.stream().iterator();
         stream.next();
 
@@ -136,10 +127,9 @@ class PagerSafetyTest {
     void aPageSizeAboveTheModelsMaximumIsRefusedBeforeAnyFetch() {
         TaskQuery query = TaskQuery.forSource(SourceId.TENCENT_MPS).pageSize(500).build();
 
-        assertThatThrownBy(() -> Pager.start(ScrollToken.of(10, 100, "DescribeTasks Limit"), query,
-                request -> {
+        assertThatThrownBy(() -> Pager.builder(ScrollToken.of(10, 100, "DescribeTasks Limit"), query, request -> {
                     throw new AssertionError("no fetch expected");
-                }))
+                }).build())
                 .isInstanceOf(InvalidQueryException.class)
                 .hasMessage("tencent.mps: page size 500 is above the maximum 100 of tencent.mps"
                         + " (DescribeTasks Limit); use 1..100");
@@ -148,10 +138,10 @@ class PagerSafetyTest {
     @Test
     void nothingIsFetchedUntilTheStreamIsConsumed() {
         int[] fetches = {0};
-        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, request -> {
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, request -> {
             fetches[0]++;
             return ProviderPage.last(List.of("x"));
-        });
+        }).build();
         var stream = pager.stream().map(String::toUpperCase);
 
         assertThat(fetches[0]).isZero();
@@ -162,13 +152,13 @@ class PagerSafetyTest {
     @Test
     void endlessEmptyPagesWithNewTokensStopAsNoProgress() {
         int[] page = {0};
-        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
-                request -> ProviderPage.withNext(List.of(), "t" + page[0]++));
+        Pager<String> pager = Pager.<String>builder(Cursor.of(10, 100, "pageSize"), QUERY,
+                request -> ProviderPage.withNext(List.of(), "t" + page[0]++)).build();
 
         assertThatThrownBy(() -> pager.stream().toList())
                 .isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("101 empty pages in a row")
-                .hasMessageContaining("maxEmptyPagesInARow");
+                .hasMessageContaining("101 pages in a row that brought no new task")
+                .hasMessageContaining("maxPagesWithoutProgress");
         assertThat(pager.fetches()).isEqualTo(101);
     }
 
@@ -176,23 +166,22 @@ class PagerSafetyTest {
     void theEmptyPageLimitIsConfigurableAndAPageWithItemsResetsIt() {
         int[] page = {0};
         // Three empty pages, then one with an item, and so on: never more than three in a row.
-        Pager<String> pager = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, request -> {
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, request -> {
             int n = page[0]++;
             return n >= 40 ? ProviderPage.last(List.of())
                     : ProviderPage.withNext(n % 4 == 3 ? List.of("x" + n) : List.of(), "t" + n);
-        }).maxEmptyPagesInARow(3);
+        }).maxPagesWithoutProgress(3).build();
 
         assertThat(pager.stream().toList()).hasSize(10);
-        assertThatThrownBy(() -> Pager.start(Cursor.of(10, 100, "pageSize"), QUERY,
-                request -> ProviderPage.withNext(List.of(), "t" + page[0]++)).maxEmptyPagesInARow(3).stream()
-                .toList()).hasMessageContaining("4 empty pages in a row");
+        assertThatThrownBy(() -> Pager.<String>builder(Cursor.of(10, 100, "pageSize"), QUERY,
+                request -> ProviderPage.withNext(List.of(), "t" + page[0]++)).maxPagesWithoutProgress(3).build().stream()
+                .toList()).hasMessageContaining("4 pages in a row that brought no new task");
     }
 
     @Test
     void aHugeTokenStopsTheListingWithItsOwnErrorAndTheResumeTokenStillPrints() {
         String huge = "t".repeat(100_000);
-        Pager<String> pager = Pager.start(ScrollToken.of(10, 100, "Limit"), QUERY,
-                request -> ProviderPage.withNext(List.of("x"), huge));
+        Pager<String> pager = Pager.builder(ScrollToken.of(10, 100, "Limit"), QUERY, request -> ProviderPage.withNext(List.of("x"), huge)).build();
 
         assertThatThrownBy(() -> pager.stream().toList())
                 .isInstanceOf(MalformedResponseException.class)
@@ -209,12 +198,11 @@ class PagerSafetyTest {
             return to == all.size() ? ProviderPage.last(all.subList(from, to))
                     : ProviderPage.withNext(all.subList(from, to), Integer.toString(to));
         };
-        Pager<Integer> first = Pager.start(Cursor.of(10, 100, "pageSize"),
-                TaskQuery.forSource(SOURCE).pageSize(10).limit(4).build(), provider);
+        Pager<Integer> first = Pager.builder(Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SOURCE).pageSize(10).limit(4).build(), provider).build();
         List<Integer> head = first.stream().toList();
 
-        List<Integer> rest = Pager.start(Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SOURCE).pageSize(2)
-                .resumeFrom(first.resumeToken().orElseThrow()).build(), provider).stream().toList();
+        List<Integer> rest = Pager.builder(Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SOURCE).pageSize(2)
+                .resumeFrom(first.resumeToken().orElseThrow()).build(), provider).build().stream().toList();
 
         assertThat(head).containsExactly(0, 1, 2, 3);
         assertThat(rest).first().isEqualTo(4);
@@ -228,26 +216,25 @@ class PagerSafetyTest {
                 ? ProviderPage.last(List.of("p1", "w1", "p2"))
                 : ProviderPage.withNext(List.of("w1", "w2"), "next");
 
-        List<String> withIdentity = Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, provider, item -> true,
-                item -> item, dev.tasklens.domain.TokenSeal.none()).stream().toList();
+        List<String> withIdentity = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, provider).filter(item -> true).identity(item -> item).seal(dev.tasklens.domain.TokenSeal.none()).build().stream().toList();
 
         assertThat(withIdentity).containsExactly("w1", "w2", "p1", "p2");
-        assertThat(Pager.start(Cursor.of(10, 100, "pageSize"), QUERY, provider).stream().toList()).hasSize(5);
+        assertThat(Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, provider).build().stream().toList()).hasSize(5);
     }
 
     @Test
     void aResumeTokenOfAnotherAccountIsRefusedBeforeAnyFetch() {
         PageFetcher<String> provider = request -> ProviderPage.withNext(List.of("a", "b"), "n");
-        Pager<String> first = Pager.start(Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SOURCE).limit(1)
-                .build(), provider, item -> true, item -> item, dev.tasklens.domain.TokenSeal.boundTo("AKIDONE"));
+        Pager<String> first = Pager.builder(Cursor.of(10, 100, "pageSize"), TaskQuery.forSource(SOURCE).limit(1)
+                .build(), provider).filter(item -> true).identity(item -> item).seal(dev.tasklens.domain.TokenSeal.boundTo("AKIDONE")).build();
         first.stream().toList();
         TaskQuery resumed = TaskQuery.forSource(SOURCE).resumeFrom(first.resumeToken().orElseThrow()).build();
         int[] fetches = {0};
 
-        assertThatThrownBy(() -> Pager.start(Cursor.of(10, 100, "pageSize"), resumed, request -> {
+        assertThatThrownBy(() -> Pager.builder(Cursor.of(10, 100, "pageSize"), resumed, request -> {
             fetches[0]++;
             return provider.fetch(request);
-        }, item -> true, item -> item, dev.tasklens.domain.TokenSeal.boundTo("AKIDTWO")))
+        }).filter(item -> true).identity(item -> item).seal(dev.tasklens.domain.TokenSeal.boundTo("AKIDTWO")).build())
                 .isInstanceOf(dev.tasklens.domain.InvalidQueryException.class)
                 .hasMessageContaining("another endpoint or account");
         assertThat(fetches[0]).isZero();
@@ -266,9 +253,7 @@ class PagerSafetyTest {
             return dev.tasklens.domain.ProviderPage.counted(items, 6);
         };
 
-        assertThatThrownBy(() -> Pager.start(dev.tasklens.domain.OffsetLimit.of(3, 100, "limit"),
-                TaskQuery.forSource(SOURCE).pageSize(3).build(), provider, item -> true, item -> item,
-                dev.tasklens.domain.TokenSeal.none()).stream().toList())
+        assertThatThrownBy(() -> Pager.builder(dev.tasklens.domain.OffsetLimit.of(3, 100, "limit"), TaskQuery.forSource(SOURCE).pageSize(3).build(), provider).filter(item -> true).identity(item -> item).seal(dev.tasklens.domain.TokenSeal.none()).build().stream().toList())
                 .isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("'t1' a second time").hasMessageContaining("offset rule");
     }

@@ -136,8 +136,7 @@ class PartitionedPagerProperties {
     }
 
     private static Pager<String> start(Split split, TaskQuery query, Provider provider) {
-        return Pager.start(MODEL, query, provider, part -> item -> true, item -> item, TokenSeal.none(), plan(split),
-                Concurrency.of(split.concurrency()));
+        return Pager.builder(MODEL, query, provider).filterPerPartition(part -> item -> true).identity(item -> item).seal(TokenSeal.none()).partitions(plan(split)).concurrency(Concurrency.of(split.concurrency())).build();
     }
 
     /** Every item of every partition once, each partition's in its order. */
@@ -288,8 +287,7 @@ class PartitionedPagerProperties {
                 }
             };
 
-            List<String> listed = Pager.start(MODEL, query(), slow, part -> item -> true, item -> item,
-                    TokenSeal.none(), plan(split), Concurrency.of(split.concurrency())).stream().toList();
+            List<String> listed = Pager.builder(MODEL, query(), slow).filterPerPartition(part -> item -> true).identity(item -> item).seal(TokenSeal.none()).partitions(plan(split)).concurrency(Concurrency.of(split.concurrency())).build().stream().toList();
 
             assertWhole(split, listed);
             assertThat(most.get()).isBetween(1, split.concurrency());

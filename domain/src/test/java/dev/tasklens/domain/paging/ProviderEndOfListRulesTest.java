@@ -31,11 +31,11 @@ class ProviderEndOfListRulesTest {
         void aPageWithNextMarkerButIsTruncatedFalseIsTheLast() {
             // Seed 004's own example: "nextMarker": "tsk-emeq6k7m52p8d2u0", "isTruncated": false.
             List<PagePosition> asked = new ArrayList<>();
-            List<String> items = Pager.start(Marker.of(10, 100, "maxSize"), QUERY, request -> {
+            List<String> items = Pager.builder(Marker.of(10, 100, "maxSize"), QUERY, request -> {
                 asked.add(request.position());
                 return ProviderPage.marked(List.of("tsk-emeqb9c1kmdd7rns", "tsk-emeq6k7m52p8d2u0"), false,
                         Optional.of("tsk-emeq6k7m52p8d2u0"));
-            }).stream().toList();
+            }).build().stream().toList();
 
             assertThat(items).hasSize(2);
             assertThat(asked).containsExactly(PagePosition.start());
@@ -43,8 +43,7 @@ class ProviderEndOfListRulesTest {
 
         @Test
         void aTruncatedPageWithoutNextMarkerIsMalformedNotTheEnd() {
-            Pager<String> pager = Pager.start(Marker.of(10, 100, "maxSize"), QUERY,
-                    request -> ProviderPage.marked(List.of("a"), true, Optional.empty()));
+            Pager<String> pager = Pager.builder(Marker.of(10, 100, "maxSize"), QUERY, request -> ProviderPage.marked(List.of("a"), true, Optional.empty())).build();
 
             assertThatThrownBy(() -> pager.stream().toList())
                     .isInstanceOf(MalformedResponseException.class)
@@ -59,12 +58,12 @@ class ProviderEndOfListRulesTest {
         @Test
         void emptyAndPartialPagesAreFollowedUntilTheCursorIsGone() {
             List<List<String>> pages = List.of(List.of(), List.of("a"), List.of(), List.of(), List.of("b", "c"));
-            List<String> items = Pager.start(Cursor.of(100, 100, "pageSize"), QUERY, request -> {
+            List<String> items = Pager.builder(Cursor.of(100, 100, "pageSize"), QUERY, request -> {
                 int index = request.position() instanceof PagePosition.Token t ? Integer.parseInt(t.value()) : 0;
                 return index == pages.size() - 1
                         ? ProviderPage.last(pages.get(index))
                         : ProviderPage.withNext(pages.get(index), String.valueOf(index + 1));
-            }).stream().toList();
+            }).build().stream().toList();
 
             assertThat(items).containsExactly("a", "b", "c");
         }
@@ -76,12 +75,12 @@ class ProviderEndOfListRulesTest {
         @Test
         void emptyStringTokenIsTheEnd() {
             int[] fetches = {0};
-            List<String> items = Pager.start(ScrollToken.of(100, 100, "Limit"), QUERY, request -> {
+            List<String> items = Pager.builder(ScrollToken.of(100, 100, "Limit"), QUERY, request -> {
                 fetches[0]++;
                 return request.position() instanceof PagePosition.Start
                         ? ProviderPage.withNext(List.of("taskId1"), "taskId2")
                         : ProviderPage.withNext(List.of("taskId2"), "");
-            }).stream().toList();
+            }).build().stream().toList();
 
             assertThat(items).containsExactly("taskId1", "taskId2");
             assertThat(fetches[0]).isEqualTo(2);
@@ -94,11 +93,11 @@ class ProviderEndOfListRulesTest {
         @Test
         void theListEndsWhenTheOffsetReachesTheCount() {
             List<PagePosition> asked = new ArrayList<>();
-            List<Integer> items = Pager.start(OffsetLimit.of(2, 100, "limit"), QUERY, request -> {
+            List<Integer> items = Pager.builder(OffsetLimit.of(2, 100, "limit"), QUERY, request -> {
                 asked.add(request.position());
                 long offset = request.position() instanceof PagePosition.Offset o ? o.value() : 0;
                 return ProviderPage.counted(offset == 0 ? List.of(1, 2) : List.of(3, 4), 4);
-            }).stream().toList();
+            }).build().stream().toList();
 
             assertThat(items).containsExactly(1, 2, 3, 4);
             assertThat(asked).containsExactly(PagePosition.start(), PagePosition.offset(2));
@@ -107,10 +106,10 @@ class ProviderEndOfListRulesTest {
         @Test
         void anEmptyPageEndsTheListEvenIfTheCountSaysMore() {
             int[] fetches = {0};
-            List<Integer> items = Pager.start(OffsetLimit.of(2, 100, "limit"), QUERY, request -> {
+            List<Integer> items = Pager.builder(OffsetLimit.of(2, 100, "limit"), QUERY, request -> {
                 fetches[0]++;
                 return ProviderPage.<Integer>counted(List.of(), 10);
-            }).stream().toList();
+            }).build().stream().toList();
 
             assertThat(items).isEmpty();
             assertThat(fetches[0]).isEqualTo(1);

@@ -103,8 +103,7 @@ class SplittingPagerProperties {
     private static Pager<Task> start(Case c, TaskQuery query, Provider provider) {
         Partitioning.ByWindow window = Partitioning.byWindow(Duration.ofSeconds(1));
         Splitter<Task> splitter = (part, first, pageSize) -> window.slice(part, Optional.empty(), c.end(), c.slices());
-        return Pager.start(MODEL, query, provider, part -> part::holds, Task::id, TokenSeal.none(),
-                List.of(Partition.whole(query)), Concurrency.of(c.concurrency()), splitter);
+        return Pager.builder(MODEL, query, provider).filterPerPartition(part -> part::holds).identity(Task::id).seal(TokenSeal.none()).partitions(List.of(Partition.whole(query))).concurrency(Concurrency.of(c.concurrency())).splitter(splitter).build();
     }
 
     private static List<String> ids(List<Task> tasks) {

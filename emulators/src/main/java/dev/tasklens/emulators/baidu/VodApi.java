@@ -241,10 +241,14 @@ public final class VodApi implements ApiHandler {
     }
 
     @Override
-    public Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
-        String body = EmulatorJson.provider().createObjectBuilder().add("data", EmulatorJson.provider().createArrayBuilder()).add("marker", "")
-                .add("nextMarker", freshToken).add("isTruncated", true).build().toString();
-        return Optional.of(HttpResponse.of(200, headers(UUID.randomUUID().toString(), "application/json"), body));
+    public Optional<HttpResponse> pageWithFreshToken(EmulatorRequest request, String freshToken,
+            List<EmulatedTask> listed) {
+        return Optional.of(page(listed, "", freshToken, true, UUID.randomUUID().toString()));
+    }
+
+    @Override
+    public List<EmulatedTask> catalogue() {
+        return tasks.toList();
     }
 
     @Override

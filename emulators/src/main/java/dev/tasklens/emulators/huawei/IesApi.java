@@ -87,6 +87,16 @@ public final class IesApi implements ApiHandler {
 
     @Override
     public HttpResponse handle(EmulatorRequest exchange) {
+        return answer(exchange, false);
+    }
+
+    @Override
+    public Optional<HttpResponse> offsetReadAsItemCount(EmulatorRequest exchange) {
+        return Optional.of(answer(exchange, true));
+    }
+
+    /** The reply; {@code misread}: offset taken as an item count, against the document. */
+    private HttpResponse answer(EmulatorRequest exchange, boolean misread) {
         HttpRequest request = exchange.request();
         Matcher path = PATH.matcher(request.uri().getPath());
         if (!request.method().equals("GET") || !path.matches()) {
@@ -129,7 +139,8 @@ public final class IesApi implements ApiHandler {
                 matching.add(task);
             }
         }
-        long from = Math.min(matching.size(), page * size);
+        // The document's reading: offset is a page number. The hostile one reads it as an item count.
+        long from = Math.min(matching.size(), misread ? page : page * size);
         long to = Math.min(matching.size(), from + size);
         JsonArrayBuilder data = EmulatorJson.provider().createArrayBuilder();
         for (EmulatedTask task : matching.subList((int) from, (int) to)) {

@@ -211,10 +211,18 @@ public final class KooDriveApi implements ApiHandler {
     }
 
     @Override
-    public Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
+    public Optional<HttpResponse> pageWithFreshToken(EmulatorRequest request, String freshToken,
+            List<EmulatedTask> listed) {
+        JsonArrayBuilder list = EmulatorJson.provider().createArrayBuilder();
+        listed.forEach(task -> list.add(info(task)));
         return Optional.of(HttpResponse.of(200, headers("hostile"), EmulatorJson.provider().createObjectBuilder()
-                .add("taskList", EmulatorJson.provider().createArrayBuilder()).add("code", 0).add("msg", "Success.")
+                .add("taskList", list).add("code", 0).add("msg", "Success.")
                 .add("nextCursor", freshToken).build().toString()));
+    }
+
+    @Override
+    public List<EmulatedTask> catalogue() {
+        return tasks.toList();
     }
 
     @Override

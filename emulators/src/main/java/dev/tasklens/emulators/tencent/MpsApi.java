@@ -11,6 +11,7 @@ import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -151,13 +152,7 @@ public final class MpsApi implements ApiHandler {
         TaskCatalog.Slice page = matching.page(from, (int) limit);
         JsonArrayBuilder set = EmulatorJson.provider().createArrayBuilder();
         for (EmulatedTask task : page.tasks()) {
-            set.add(EmulatorJson.provider().createObjectBuilder()
-                    .add("TaskId", task.id())
-                    .add("TaskType", "WorkflowTask")
-                    .add("SubTaskTypes", EmulatorJson.provider().createArrayBuilder().add("action-trans"))
-                    .add("CreateTime", iso(task.createdAt()))
-                    .add("BeginProcessTime", task.startedAt().map(MpsApi::iso).orElse(UNSET_TIME))
-                    .add("FinishTime", task.finishedAt().map(MpsApi::iso).orElse(UNSET_TIME)));
+            set.add(taskJson(task));
         }
         String next = page.next().isPresent() ? tasks.get(page.next().getAsInt()).id() : "";
         if (exchange.hasFault(Fault.RepeatedCursor.class) && !scrollToken.isEmpty()) {
@@ -171,9 +166,27 @@ public final class MpsApi implements ApiHandler {
     }
 
     @Override
-    public Optional<HttpResponse> emptyPageWithFreshToken(EmulatorRequest request, String freshToken) {
+    public Optional<HttpResponse> pageWithFreshToken(EmulatorRequest request, String freshToken,
+            List<EmulatedTask> listed) {
+        JsonArrayBuilder set = EmulatorJson.provider().createArrayBuilder();
+        listed.forEach(task -> set.add(taskJson(task)));
         return Optional.of(TencentReplies.ok(EmulatorJson.provider().createObjectBuilder().add("TotalCount", tasks.size())
-                .add("TaskSet", EmulatorJson.provider().createArrayBuilder()).add("ScrollToken", freshToken).build(), clock));
+                .add("TaskSet", set).add("ScrollToken", freshToken).build(), clock));
+    }
+
+    @Override
+    public List<EmulatedTask> catalogue() {
+        return tasks.toList();
+    }
+
+    private static JsonObjectBuilder taskJson(EmulatedTask task) {
+        return EmulatorJson.provider().createObjectBuilder()
+                .add("TaskId", task.id())
+                .add("TaskType", "WorkflowTask")
+                .add("SubTaskTypes", EmulatorJson.provider().createArrayBuilder().add("action-trans"))
+                .add("CreateTime", iso(task.createdAt()))
+                .add("BeginProcessTime", task.startedAt().map(MpsApi::iso).orElse(UNSET_TIME))
+                .add("FinishTime", task.finishedAt().map(MpsApi::iso).orElse(UNSET_TIME));
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class SourceListing implements ListTasks {
      * The same listing with another concurrency.
      *
      * @param pages how many pages may be in flight at once; {@link Concurrency#sequential()} lists
-     *     the query whole, one page at a time on the caller's thread
+     *     the partitions one after another, one page at a time on the caller's thread
      * @return a new use case
      */
     public SourceListing withConcurrency(Concurrency pages) {
@@ -86,14 +86,21 @@ public final class SourceListing implements ListTasks {
         Instant now = clock.instant();
         descriptor.check(query, now);
         Predicate<Task> local = descriptor.localFilter(query);
-        // One partition per status request (no window cut yet); the whole query when sequential.
-        List<Partition> plan = concurrency.executor().isEmpty() ? List.of(Partition.whole(query))
-                : descriptor.partitionsOf(query, now, 1);
+        // One partition per status request (no window cut yet), whatever the concurrency: a source is
+        // asked for one status request at a time, and a sequential listing reads them one after another.
+        List<Partition> plan = descriptor.partitionsOf(query, now, 1);
+        boolean concurrent = concurrency.executor().isPresent();
         int slices = Math.max(2, PARTITIONS_PER_PAGE_IN_FLIGHT * concurrency.pages() / plan.size());
-        Splitter<Task> splitter = new SliceWhenLarge(descriptor, now, slices);
         // A task comes at most once per listing, however the provider pages (Task::id is its identity);
         // each slice of the window keeps its own tasks, so a provider's rounded bounds cannot double them.
-        return Pager.start(descriptor.paging(), query, source::fetchPage, part -> local.and(part::holds), Task::id,
-                seal.boundAlsoTo(source.tokenBinding()), plan, concurrency, splitter);
+        return Pager.builder(descriptor.paging(), query, source::fetchPage)
+                .filterPerPartition(part -> local.and(part::holds))
+                .identity(Task::id)
+                .seal(seal.boundAlsoTo(source.tokenBinding()))
+                .partitions(plan)
+                .concurrency(concurrency)
+                // Cutting a partition drops its first page: worth it only when the slices are paged at once.
+                .splitter(concurrent ? new SliceWhenLarge(descriptor, now, slices) : Splitter.never())
+                .build();
     }
 }

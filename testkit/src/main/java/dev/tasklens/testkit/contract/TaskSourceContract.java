@@ -343,12 +343,19 @@ public abstract class TaskSourceContract {
         Fault hostile = new Fault.Hostile(kind);
         FaultPlan plan = once ? FaultPlan.first(hostile) : FaultPlan.seeded(seed(), 1.0, hostile);
         Wiring wiring = Wiring.of(clock()).withPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(10)));
+        boolean endless = kind == HostileReply.ENDLESS_EMPTY_PAGES || kind == HostileReply.ENDLESS_OLD_PAGES
+                || kind == HostileReply.ENDLESS_PAGES_OUTSIDE_THE_QUERY;
         with(plan, wiring, (subject, tasks, ignored) -> {
-            TaskQuery query = subject.queries().get().build();
+            TaskQuery.Builder asked = subject.queries().get();
+            if (kind == HostileReply.OFFSET_READ_AS_ITEM_COUNT
+                    && subject.source().descriptor().paging().pageSize().isSettable()) {
+                asked.pageSize(7); // several pages, so that a large enough listing is cut into partitions
+            }
+            TaskQuery query = asked.build();
             Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try {
                     List<String> listed = ids(subject, query);
-                    if (kind != HostileReply.CONTROL_CHARACTERS && kind != HostileReply.ENDLESS_EMPTY_PAGES) {
+                    if (kind != HostileReply.CONTROL_CHARACTERS && !endless) {
                         // A listing that got through must be whole: the reply was one the source reads
                         // right (a format the hostile rewrite does not apply to), or retried past.
                         assertExactlyOnce(listed, idsOf(tasks));
@@ -361,13 +368,21 @@ public abstract class TaskSourceContract {
             switch (kind) {
                 case STALLED_BODY -> assertThat(failure).as("a stalled body is retried").isNull();
                 case CONTROL_CHARACTERS -> assertThat(failure == null || failure instanceof TaskLensException).isTrue();
-                case ENDLESS_EMPTY_PAGES -> {
+                case ENDLESS_EMPTY_PAGES, ENDLESS_OLD_PAGES, ENDLESS_PAGES_OUTSIDE_THE_QUERY -> {
+                    PagingModel model = subject.source().descriptor().paging();
+                    if (model instanceof ScrollToken || model instanceof Marker || model instanceof Cursor) {
+                        assertThat(failure).as("endless pages of a token-paged source must stop the listing")
+                                .isNotNull();
+                    }
                     if (failure != null) {
                         assertThat(failure).isInstanceOf(MalformedResponseException.class)
-                                .hasMessageContaining("empty pages in a row");
-                        // Counted over the whole listing; the pages still in flight when it stops come on top.
-                        assertThat(subject.journal().size())
-                                .isLessThanOrEqualTo(Pager.DEFAULT_MAX_EMPTY_PAGES + 2 + Concurrency.DEFAULT_PAGES);
+                                .hasMessageContaining("brought no new task");
+                        // Counted over the whole listing; the first page of old tasks brings them once, and
+                        // on top come the pages out ahead when it stops and the first page of each planned
+                        // partition that was cut into slices (dropped, since the slices list it again).
+                        int planned = subject.source().descriptor().partitionsOf(query, now(), 1).size();
+                        assertThat(subject.journal().size()).isLessThanOrEqualTo(
+                                Pager.DEFAULT_MAX_PAGES_WITHOUT_PROGRESS + 2 + Concurrency.DEFAULT_PAGES + planned);
                     }
                 }
                 default -> {
