@@ -1,6 +1,5 @@
 package dev.tasklens.client;
 
-import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.Page;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
@@ -27,12 +26,14 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A listing of several sources at once. Each source fetches one page ahead of the consumer, on its
- * own daemon thread: tasks stream in as pages arrive, a source never holds more than two pages,
- * and nothing is fetched beyond what the consumer is about to read. A source that fails stops
- * alone; {@link #failures()} says which and why (any failure, not only the typed ones) once the
- * stream is consumed. Close the listing, or the stream, to stop it early: the fetch in flight is
- * abandoned and the threads end. Single use.
+ * A listing of several sources at once. Each source fetches one page ahead of the consumer, on a
+ * daemon thread named after it ({@code tasklens-list-tencent.mps}): tasks stream in as pages
+ * arrive, a source never holds more than two pages, and nothing is fetched beyond what the consumer
+ * is about to read. A source that fails with a {@link TaskLensException} stops alone; {@link
+ * #failures()} says which and why once the stream is consumed. Any other exception is a bug, not a
+ * provider's doing: it ends the whole listing and the stream throws it as it is. Close the listing,
+ * or the stream, to stop it early: a consumer waiting for a page is released at once, no fetch
+ * starts afterwards, a fetch stopped by the close is not a failure, and the threads end. Single use.
  */
 public final class MultiListing implements AutoCloseable {
 
@@ -43,6 +44,8 @@ public final class MultiListing implements AutoCloseable {
     private final List<Pager<Task>> pagers;
     private final Map<SourceId, TaskLensException> failures = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile ExecutorService executor;
+    private volatile boolean closed;
+    private final List<Lane> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean started;
 
     MultiListing(List<SourceId> ids, List<Pager<Task>> pagers) {
@@ -63,11 +66,31 @@ public final class MultiListing implements AutoCloseable {
 
         /** Starts fetching the page after the one just handed over. */
         void fetchAhead() {
+            CompletableFuture<Optional<Page<Task>>> page = new CompletableFuture<>();
+            next = page;
+            if (closed) {
+                page.complete(Optional.empty());
+                return;
+            }
             try {
-                next = CompletableFuture.supplyAsync(() -> pages.hasNext() ? Optional.of(pages.next())
-                        : Optional.empty(), executor);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                next = CompletableFuture.completedFuture(Optional.empty());
+                executor.execute(() -> {
+                    Thread.currentThread().setName("tasklens-list-" + id);
+                    try {
+                        page.complete(pages.hasNext() ? Optional.of(pages.next()) : Optional.empty());
+                    } catch (RuntimeException | Error e) {
+                        page.completeExceptionally(e);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                page.complete(Optional.empty());
+            }
+        }
+
+        /** Releases a consumer waiting for this source's page: the listing was closed. */
+        void release() {
+            CompletableFuture<Optional<Page<Task>>> waiting = next;
+            if (waiting != null) {
+                waiting.complete(Optional.empty());
             }
         }
     }
@@ -97,6 +120,7 @@ public final class MultiListing implements AutoCloseable {
         List<Lane> active = new ArrayList<>();
         for (int i = 0; i < pagers.size(); i++) {
             Lane lane = new Lane(ids.get(i), pagers.get(i));
+            lanes.add(lane);
             lane.fetchAhead();
             active.add(lane);
         }
@@ -145,15 +169,26 @@ public final class MultiListing implements AutoCloseable {
         return lanes.stream().filter(lane -> lane.next.isDone()).findFirst().orElseThrow();
     }
 
-    /** A lane's fetched page; a failure of any kind ends the lane and is recorded. */
+    /**
+     * A lane's fetched page. A typed failure ends the lane and is recorded, unless the listing was
+     * closed (a fetch stopped by the close is no failure); anything else is a bug and ends the listing.
+     */
     private Optional<Page<Task>> take(Lane lane) {
         try {
             return lane.next.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            failures.put(lane.id, cause instanceof TaskLensException typed ? typed
-                    : new MalformedResponseException(lane.id, "the source failed: " + cause, Optional.empty(), cause));
-            return Optional.empty();
+            if (cause instanceof TaskLensException typed) {
+                if (!closed) {
+                    failures.put(lane.id, typed);
+                }
+                return Optional.empty();
+            }
+            close();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw cause instanceof RuntimeException bug ? bug : e;
         } catch (java.util.concurrent.CancellationException e) {
             return Optional.empty();
         }
@@ -184,12 +219,20 @@ public final class MultiListing implements AutoCloseable {
         }
     }
 
-    /** Stops the listing: the fetches in flight are abandoned and the threads end. */
+    /**
+     * Stops the listing: a consumer waiting for a page gets the end of the stream, no fetch starts
+     * afterwards, and the threads end once the fetches in flight return (each within its deadline).
+     */
     @Override
     public void close() {
+        closed = true;
         ExecutorService threads = executor;
         if (threads != null) {
-            threads.shutdownNow();
+            // Not shutdownNow: a fetch in flight ends on its own, and interrupting it would only turn it
+            // into a failure to report; the pagers stop fetching ahead.
+            threads.shutdown();
         }
+        pagers.forEach(Pager::close);
+        lanes.forEach(Lane::release);
     }
 }
