@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  * process. Opaque to users: print it with {@link #value()} and read it back with {@link #parse}.
  *
  * <p>A listing split into {@linkplain Partition partitions} that were paged at the same time
- * records where each partition stands ({@link #partitions()}): each one's slice and statuses as
+ * records where each partition stands ({@link #partitions()}): each one's slice, statuses and term as
  * they were planned, and its next page, so a resumed listing goes on with the very same
  * partitions, even when its window was open and time has moved on.
  *
@@ -47,7 +47,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PageToken {
 
     static final int FINGERPRINT_LENGTH = 16;
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
     private static final byte FLAG_KEYED = 1;
     private static final byte START = 0;
     private static final byte TOKEN = 1;
@@ -172,11 +172,16 @@ public final class PageToken {
                 throw new InvalidQueryException("this resume token was made by an earlier tasklens version, whose"
                         + " tokens could not resume every listing exactly; start the listing again without it");
             }
-            boolean wholeV2 = bytes[1] == FLAG_KEYED || (bytes[1] == 0 && crcMatches(bytes, bytes.length - CRC_LENGTH));
-            if (bytes[0] == 2 && wholeV2) {
+            boolean whole = bytes[1] == FLAG_KEYED || (bytes[1] == 0 && crcMatches(bytes, bytes.length - CRC_LENGTH));
+            if (bytes[0] == 2 && whole) {
                 throw new InvalidQueryException("this resume token was made by an earlier tasklens version, which"
                         + " listed one partition at a time; its position cannot be carried over to a listing whose"
                         + " partitions are paged at once. Start the listing again without it");
+            }
+            if (bytes[0] == 3 && whole) {
+                throw new InvalidQueryException("this resume token was made by an earlier tasklens version, which"
+                        + " kept some sources' status requests inside their page tokens; its position cannot be"
+                        + " carried over. Start the listing again without it");
             }
             throw corrupted("its version " + bytes[0] + " is not one this tasklens reads (" + VERSION
                     + "); was it cut or altered when copied?");
@@ -227,7 +232,19 @@ public final class PageToken {
         }
         Optional<Instant> from = readInstant(in);
         Optional<Instant> to = readInstant(in);
-        Partition partition = new Partition(statuses, from, to);
+        Optional<String> term = Optional.empty();
+        byte hasTerm = in.readByte();
+        if (hasTerm != 0 && hasTerm != 1) {
+            throw corrupted("its layout is inconsistent.");
+        }
+        if (hasTerm == 1) {
+            String text = in.readUTF();
+            if (text.isEmpty() || text.length() > Partition.MAX_TERM_LENGTH) {
+                throw corrupted("its layout is inconsistent.");
+            }
+            term = Optional.of(text);
+        }
+        Partition partition = new Partition(statuses, from, to, term);
         byte kind = in.readByte();
         PagePosition position;
         switch (kind) {
@@ -383,6 +400,11 @@ public final class PageToken {
                 out.writeInt(mask);
                 writeInstant(out, part.partition().createdFrom());
                 writeInstant(out, part.partition().createdTo());
+                Optional<String> term = part.partition().term();
+                out.writeBoolean(term.isPresent());
+                if (term.isPresent()) {
+                    out.writeUTF(term.get());
+                }
                 Optional<PagePosition> next = part.next();
                 if (next.isEmpty()) {
                     out.writeByte(FINISHED);

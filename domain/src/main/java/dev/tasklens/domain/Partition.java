@@ -16,11 +16,20 @@ import java.util.Set;
  * <p>A task belongs to the slice {@code [createdFrom, createdTo)}; one whose creation time the
  * provider did not report is kept by every slice (the listing delivers it once, by its identity).
  *
+ * <p>Where a provider lists one status by several requests, each request is a partition of its own
+ * and names the provider's {@code term} for it (Baidu VOD's status words, whose full list no
+ * document confirms, PROVIDERS §5.5); the source reads it from {@link PageRequest#term()}.
+ *
  * @param statuses the statuses this part lists; empty means every status
  * @param createdFrom inclusive lower bound of the slice, if any
  * @param createdTo exclusive upper bound of the slice, if any
+ * @param term the provider's own term this part asks for, if the source splits a status by terms
  */
-public record Partition(Set<TaskStatus> statuses, Optional<Instant> createdFrom, Optional<Instant> createdTo) {
+public record Partition(Set<TaskStatus> statuses, Optional<Instant> createdFrom, Optional<Instant> createdTo,
+        Optional<String> term) {
+
+    /** The longest term a partition carries, in characters. */
+    public static final int MAX_TERM_LENGTH = 256;
 
     /**
      * Checks the parts and freezes the statuses.
@@ -28,17 +37,46 @@ public record Partition(Set<TaskStatus> statuses, Optional<Instant> createdFrom,
      * @param statuses see the record component
      * @param createdFrom see the record component
      * @param createdTo see the record component
-     * @throws IllegalArgumentException if the slice is empty
+     * @param term see the record component
+     * @throws IllegalArgumentException if the slice is empty, or the term is empty or too long
      */
     public Partition {
         Objects.requireNonNull(statuses, "statuses");
         Objects.requireNonNull(createdFrom, "createdFrom");
         Objects.requireNonNull(createdTo, "createdTo");
+        Objects.requireNonNull(term, "term");
+        if (term.filter(text -> text.isEmpty() || text.length() > MAX_TERM_LENGTH).isPresent()) {
+            throw new IllegalArgumentException("a partition's term must be 1.." + MAX_TERM_LENGTH + " characters");
+        }
         statuses = statuses.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(statuses));
         if (createdFrom.isPresent() && createdTo.isPresent() && !createdFrom.get().isBefore(createdTo.get())) {
             throw new IllegalArgumentException("a partition's slice is empty: " + createdFrom.get() + " is not before "
                     + createdTo.get());
         }
+    }
+
+    /**
+     * A partition without a term.
+     *
+     * @param statuses the statuses this part lists; empty means every status
+     * @param createdFrom inclusive lower bound of the slice, if any
+     * @param createdTo exclusive upper bound of the slice, if any
+     * @throws IllegalArgumentException if the slice is empty
+     */
+    public Partition(Set<TaskStatus> statuses, Optional<Instant> createdFrom, Optional<Instant> createdTo) {
+        this(statuses, createdFrom, createdTo, Optional.empty());
+    }
+
+    /**
+     * The same part over another slice of the window, its statuses and term kept.
+     *
+     * @param from inclusive lower bound of the slice, if any
+     * @param to exclusive upper bound of the slice, if any
+     * @return the partition
+     * @throws IllegalArgumentException if the slice is empty
+     */
+    public Partition over(Optional<Instant> from, Optional<Instant> to) {
+        return new Partition(statuses, from, to, term);
     }
 
     /**

@@ -48,7 +48,7 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
      * @return the partitioning
      */
     static ByStatus byStatus(StatusSplit split) {
-        return new ByStatus(split);
+        return new ByStatus(split, Optional.empty());
     }
 
     /**
@@ -102,6 +102,21 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
         List<Set<TaskStatus>> split(Set<TaskStatus> wanted);
     }
 
+    /**
+     * The provider's terms for one status set, where it lists a status by several requests: one
+     * request stream, so one partition, per term.
+     */
+    @FunctionalInterface
+    interface Terms {
+        /**
+         * The terms of a status set.
+         *
+         * @param statuses a status set of the split; empty means every status
+         * @return the terms, each asked for alone; empty to list the set by one request without a term
+         */
+        List<String> of(Set<TaskStatus> statuses);
+    }
+
     /** The query is one partition. */
     enum Whole implements Partitioning {
         /** The only instance. */
@@ -117,15 +132,28 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
      * One partition per status request.
      *
      * @param split how the statuses split
+     * @param terms the provider's terms of each status set, each a request of its own, if it has them
      */
-    record ByStatus(StatusSplit split) implements Partitioning {
+    record ByStatus(StatusSplit split, Optional<Terms> terms) implements Partitioning {
         /**
-         * Checks the part.
+         * Checks the parts.
          *
          * @param split see the record component
+         * @param terms see the record component
          */
         public ByStatus {
             Objects.requireNonNull(split, "split");
+            Objects.requireNonNull(terms, "terms");
+        }
+
+        /**
+         * The same split, each status set listed by one request per provider term.
+         *
+         * @param each the terms of a status set
+         * @return the partitioning
+         */
+        public ByStatus eachBy(Terms each) {
+            return new ByStatus(split, Optional.of(Objects.requireNonNull(each, "terms")));
         }
 
         /**
@@ -142,7 +170,13 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
         public List<Partition> plan(TaskQuery query, Optional<Duration> lookback, Instant now, int partitions) {
             List<Partition> parts = new ArrayList<>();
             for (Set<TaskStatus> statuses : split.split(query.statuses())) {
-                parts.add(new Partition(statuses, query.createdFrom(), query.createdTo()));
+                List<String> asked = terms.map(each -> each.of(statuses)).orElse(List.of());
+                if (asked.isEmpty()) {
+                    parts.add(new Partition(statuses, query.createdFrom(), query.createdTo()));
+                }
+                for (String term : asked) {
+                    parts.add(new Partition(statuses, query.createdFrom(), query.createdTo(), Optional.of(term)));
+                }
             }
             // A provider without any of the wanted statuses still gets one (empty) partition to list.
             return parts.isEmpty() ? List.of(Partition.whole(query)) : List.copyOf(parts);
@@ -202,10 +236,10 @@ public sealed interface Partitioning permits Partitioning.Whole, Partitioning.By
             Optional<Instant> start = part.createdFrom();
             for (long cut : cuts) {
                 Instant end = instant(cut);
-                parts.add(new Partition(part.statuses(), start, Optional.of(end)));
+                parts.add(part.over(start, Optional.of(end)));
                 start = Optional.of(end);
             }
-            parts.add(new Partition(part.statuses(), start, part.createdTo()));
+            parts.add(part.over(start, part.createdTo()));
             // Newest first: recent tasks are the ones most often looked for, and the most numerous.
             java.util.Collections.reverse(parts);
             return List.copyOf(parts);

@@ -129,7 +129,8 @@ class PartitioningTest {
                     random.nextBoolean() ? Optional.of(Instant.ofEpochSecond(from, random.nextInt(1_000_000_000)))
                             : Optional.empty(),
                     random.nextBoolean() ? Optional.of(Instant.ofEpochSecond(from + 1 + random.nextInt(1000)))
-                            : Optional.empty());
+                            : Optional.empty(),
+                    random.nextBoolean() ? Optional.of("word-\u00e9-" + random.nextInt(1000)) : Optional.empty());
             return switch (random.nextInt(4)) {
                 case 0 -> PartitionPosition.finished(part);
                 case 1 -> PartitionPosition.at(part, PagePosition.start(), 0);
@@ -149,6 +150,49 @@ class PartitioningTest {
 
             assertThat(PageToken.parse(token.value()).partitions()).containsExactlyElementsOf(positions);
         });
+    }
+
+    @Test
+    void aStatusListedBySeveralTermsIsOnePartitionPerTermAndItsSlicesKeepTheTerm() {
+        Partitioning.ByStatus byWord = ONE_PER_STATUS.eachBy(statuses -> statuses.contains(TaskStatus.PENDING)
+                ? List.of("PENDING", "WAITING", "QUEUED") : List.of());
+        TaskQuery query = TaskQuery.forSource(SOURCE).status(TaskStatus.PENDING).status(TaskStatus.RUNNING)
+                .createdBetween(NOW.minus(Duration.ofHours(4)), NOW).build();
+
+        List<Partition> plan = byWord.plan(query, Optional.empty(), NOW, 1);
+
+        assertThat(plan).extracting(Partition::term).containsExactly(Optional.of("PENDING"), Optional.of("WAITING"),
+                Optional.of("QUEUED"), Optional.empty());
+        List<Partition> slices = byWord.andByWindow(Duration.ofSeconds(1)).slice(plan.get(1), Optional.empty(), NOW, 4);
+        assertThat(slices).hasSize(4).extracting(Partition::term).containsOnly(Optional.of("WAITING"));
+    }
+
+    @Test
+    void aTokenOfTheEarlierPartitionedFormIsRefusedWithAClearMessage() throws IOException {
+        // Version 3: partitions without terms, as the earlier tasklens printed them.
+        assertThatThrownBy(() -> PageToken.parse(checksummed(3)))
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("earlier tasklens version")
+                .hasMessageContaining("Start the listing again without it");
+    }
+
+    /** A token body of some version with a valid checksum: whatever follows the version is not read. */
+    private static String checksummed(int version) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(version);
+            out.writeByte(0);
+            out.write(new byte[PageToken.FINGERPRINT_LENGTH + TokenSeal.BINDING_LENGTH]);
+            out.writeInt(0);
+            out.writeInt(1);
+            out.writeInt(0);
+            out.writeLong(0);
+        }
+        byte[] body = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        byte[] whole = ByteBuffer.allocate(body.length + 4).put(body).putInt((int) crc.getValue()).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(whole);
     }
 
     @Test

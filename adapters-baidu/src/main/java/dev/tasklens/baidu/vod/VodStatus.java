@@ -63,6 +63,20 @@ final class VodStatus {
         return statuses.stream().filter(WORDS::containsKey).map(Set::of).toList();
     }
 
+    /**
+     * The words a partition of these statuses is listed by, one request stream each; none for no
+     * status wanted (one scan without a {@code status} parameter, the only one that finds words no
+     * document names).
+     */
+    static List<String> terms(Set<TaskStatus> statuses) {
+        return statuses.isEmpty() ? List.of() : words(statuses);
+    }
+
+    /** Whether a word is one this source asks for. */
+    static boolean isWord(String word) {
+        return WORDS.values().stream().anyMatch(words -> words.contains(word));
+    }
+
     private static List<String> words(Set<TaskStatus> wanted) {
         if (wanted.isEmpty()) {
             return List.of("");

@@ -4,7 +4,6 @@ import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.adapters.QueryString;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.baidu.internal.VodWire;
-import dev.tasklens.adapters.ScanPositions;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.domain.AuthenticationException;
@@ -60,8 +59,9 @@ import java.util.UUID;
  *       malformed reply, never a loop. A reply without {@code isTruncated} or {@code data} is
  *       malformed too: the official SDK never binds {@code isTruncated} and silently stops after
  *       one page (PROVIDERS §5.9).</li>
- *   <li>{@code status} takes one value per request, so several statuses are scans one after
- *       another ({@link VodStatus}); the creation window is sent as {@code beginTime}/{@code endTime}
+ *   <li>{@code status} takes one value per request, and the document confirms no full list of
+ *       its words, so each word of each wanted status is a partition of its own ({@link VodStatus},
+ *       {@link dev.tasklens.domain.Partition#term()}); the creation window is sent as {@code beginTime}/{@code endTime}
  *       (UTC ISO 8601) and applied exactly here as well. Only the last 7×24 h exist: an older window
  *       is refused before any request. Scope {@code taskId}, {@code mediaId} and {@code type}
  *       ({@code WORKFLOW}/{@code PRESET}, 2025 document) are sent as they are.</li>
@@ -86,8 +86,9 @@ public final class VodTaskSource implements TaskSource {
             .scope(ScopeKey.optional("type", "WORKFLOW or PRESET"))
             .lookback(Duration.ofDays(7))
             .pushesDown(QueryFilter.STATUS)
-            // A status's words per partition, each over slices of the window (beginTime/endTime, seconds).
-            .partitionedBy(Partitioning.byStatus(VodStatus::partitions).andByWindow(Duration.ofSeconds(1)))
+            // One partition per status word (VodStatus), each over slices of the window (beginTime/endTime, seconds).
+            .partitionedBy(Partitioning.byStatus(VodStatus::partitions).eachBy(VodStatus::terms)
+                    .andByWindow(Duration.ofSeconds(1)))
             .build();
 
     private final URI endpoint;
@@ -144,28 +145,27 @@ public final class VodTaskSource implements TaskSource {
 
     @Override
     public ProviderPage<Task> fetchPage(PageRequest request) {
-        List<String> scans = VodStatus.scans(request.query().statuses());
-        if (scans.isEmpty()) {
-            return ProviderPage.last(List.of());
+        // A partition is one status word (its term), or one scan without a status for every status.
+        List<String> words = request.term().map(List::of).orElseGet(() -> VodStatus.scans(request.query().statuses()));
+        if (words.isEmpty()) {
+            return ProviderPage.last(List.of()); // no word for the statuses asked (UNKNOWN alone)
         }
-        List<Optional<String>> states = request.position() instanceof PagePosition.Token token
-                ? ScanPositions.decode(token.value(), scans.size(), ID)
-                : ScanPositions.start(scans.size());
-        int scan = ScanPositions.current(states);
-        if (scan == scans.size()) {
-            return ProviderPage.last(List.of());
+        if (words.size() > 1) {
+            throw new InvalidQueryException(ID, "a page request names " + words.size() + " status words " + words
+                    + ", but /v2/tasks takes one status per request; list through SourceListing (or TaskLens),"
+                    + " which asks for one word at a time");
         }
-        String status = scans.get(scan);
-        String marker = states.get(scan).get();
+        String status = words.get(0);
+        if (!status.isEmpty() && !VodStatus.isWord(status)) {
+            throw new InvalidQueryException(ID, "'" + status + "' is not a status word this source asks for; resume"
+                    + " with the token tasklens printed for this query");
+        }
+        String marker = request.position() instanceof PagePosition.Token token ? token.value() : "";
         Reply reply = resilience.call(at -> send(status, marker, request, at));
-        List<Optional<String>> next = new ArrayList<>(states);
-        next.set(scan, reply.nextMarker);
-        boolean more = next.stream().anyMatch(Optional::isPresent);
-        return ProviderPage.marked(reply.tasks, more, more ? Optional.of(ScanPositions.encode(next))
-                : Optional.empty());
+        return ProviderPage.marked(reply.tasks, reply.nextMarker.isPresent(), reply.nextMarker);
     }
 
-    /** One page of one scan: its tasks, and the marker of its next page unless it ended. */
+    /** One page of one status word: its tasks, and the marker of its next page unless it ended. */
     private record Reply(List<Task> tasks, Optional<String> nextMarker) {
     }
 

@@ -187,6 +187,34 @@ class VodProviderRulesTest {
         }
 
         @Test
+        void eachWordIsAPartitionOfItsOwnAndAResumeGoesOnWithItsWord() {
+            // PENDING has three words; each is its own request stream, and a token made inside one
+            // names that word, so the resumed listing asks for it again and for no other.
+            java.util.Map<String, Integer> pages = new java.util.concurrent.ConcurrentHashMap<>();
+            VodTaskSource vod = source(request -> {
+                String word = request.uri().getQuery().replaceAll(".*status=([A-Z]+).*", "$1");
+                int page = pages.merge(word, 1, Integer::sum);
+                boolean more = page == 1;
+                return json(200, "{\"isTruncated\":" + more + ",\"marker\":\"\",\"nextMarker\":\""
+                        + (more ? word + "-2" : "") + "\",\"data\":[" + task(word + "-" + page, word) + "]}");
+            });
+            TaskQuery pending = all().toBuilder().status(TaskStatus.PENDING).build();
+
+            dev.tasklens.domain.paging.Pager<Task> head = SourceListing.of(vod, CLOCK)
+                    .withConcurrency(Concurrency.sequential()).list(pending.toBuilder().limit(1).build());
+            assertThat(head.stream().map(Task::id).toList()).containsExactly("PENDING-1");
+            sent.clear();
+            List<String> rest = SourceListing.of(vod, CLOCK).withConcurrency(Concurrency.sequential())
+                    .list(pending.toBuilder().resumeFrom(head.resumeToken().orElseThrow()).build())
+                    .stream().map(Task::id).toList();
+
+            assertThat(rest).containsExactly("PENDING-2", "WAITING-1", "WAITING-2", "QUEUED-1", "QUEUED-2");
+            assertThat(sent).extracting(request -> request.uri().getQuery())
+                    .allSatisfy(query -> assertThat(query).containsOnlyOnce("status="))
+                    .anySatisfy(query -> assertThat(query).contains("status=PENDING", "marker=PENDING-2"));
+        }
+
+        @Test
         void aWindowOlderThanSevenDaysIsRefusedBeforeAnyRequest() {
             assertThatThrownBy(() -> list(source(request -> json(200, "{}")), all().toBuilder()
                     .createdAfter(NOW.minus(Duration.ofDays(8))).build()))

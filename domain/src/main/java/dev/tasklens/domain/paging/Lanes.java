@@ -232,7 +232,7 @@ final class Lanes<T> {
     }
 
     private void fetch(Lane<T> lane, PagePosition position, long skip) {
-        PageRequest request = new PageRequest(lane.query, position, pageSize);
+        PageRequest request = new PageRequest(lane.query, position, pageSize, lane.partition.term());
         ProviderPage<T> reply = null;
         Throwable error = null;
         try {
