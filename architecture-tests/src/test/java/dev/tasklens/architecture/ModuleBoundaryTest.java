@@ -84,6 +84,9 @@ class ModuleBoundaryTest {
         StringWriter diagnostics = new StringWriter();
         var compiler = ToolProvider.getSystemJavaCompiler();
         try (var files = compiler.getStandardFileManager(null, null, null)) {
+            // An in-process compiler defaults its class path to this JVM's: the consumer would then see
+            // the modules' packages in the unnamed module too, and the verdict would depend on the runner.
+            files.setLocation(javax.tools.StandardLocation.CLASS_PATH, List.of());
             boolean ok = compiler.getTask(diagnostics, files, null,
                     List.of("--module-path", modulePath, "-d", work.resolve("out").toString()),
                     null,
