@@ -150,7 +150,7 @@ class CliTest {
     void sourcesListsEveryAdapterWithItsRules() {
         Run run = run(Map.of(), "sources");
 
-        assertThat(run.out()).contains("tencent.mps", "tencent.cls", "scroll token", "shipper_id (required)",
+        assertThat(run.out()).contains("tencent.mps", "tencent.cls", "cursor", "shipper_id (required)",
                 "TENCENTCLOUD_SECRET_ID");
     }
 

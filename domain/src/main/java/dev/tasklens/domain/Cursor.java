@@ -4,10 +4,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Each reply names the cursor of the next page; no cursor means the end. Pages may be partial
- * or even empty before the end: Huawei KooDrive (seed 003) says "It is possible that partial or
- * empty result pages are returned before the end of the result list has been reached", so an
- * empty page with a cursor is never taken as the end.
+ * Each reply names the page after it by a provider token; no token (or an empty one) ends the list,
+ * and only that does: pages may be partial or even empty before the end. One rule for the APIs that
+ * page this way under their own names:
+ * <ul>
+ *   <li>Tencent MPS {@code DescribeTasks} {@code ScrollToken} (seed 001):
+ *       "当该字段为空字符串,说明已无更多数据" (an empty token means there is no more data).</li>
+ *   <li>Huawei KooDrive {@code nextCursor} (seed 003): "It is possible that partial or empty result
+ *       pages are returned before the end of the result list has been reached".</li>
+ * </ul>
+ * An empty page that still names a token is followed, not taken as the end, so no task is lost; a
+ * token handed back twice, and pages that bring nothing new, stop the listing instead.
  *
  * @param pageSize the page size limits
  */
@@ -47,6 +54,7 @@ public record Cursor(PageSizeLimits pageSize) implements PagingModel {
 
     @Override
     public String describe() {
-        return "cursor, pages may be partial or empty before the end (page size " + pageSize.describe() + ")";
+        return "cursor, no cursor ends the list, pages may be partial or empty before (page size "
+                + pageSize.describe() + ")";
     }
 }

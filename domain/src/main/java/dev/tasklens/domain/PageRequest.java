@@ -43,4 +43,13 @@ public record PageRequest(TaskQuery query, PagePosition position, int pageSize, 
     public PageRequest(TaskQuery query, PagePosition position, int pageSize) {
         this(query, position, pageSize, Optional.empty());
     }
+
+    /**
+     * The provider's page token this page starts at (scroll token, marker or cursor).
+     *
+     * @return the token; empty at the start of a partition or for an offset
+     */
+    public Optional<String> token() {
+        return position instanceof PagePosition.Token at ? Optional.of(at.value()) : Optional.empty();
+    }
 }

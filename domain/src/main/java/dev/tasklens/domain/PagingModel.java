@@ -4,17 +4,17 @@ import java.util.Optional;
 
 /**
  * How a provider splits a list into pages, and how to tell the last page. The family is closed:
- * the five kinds of paging the providers use.
+ * the four kinds of paging the providers use.
  *
  * <ul>
  *   <li>{@link SingleWindow}: one request, one reply (Tencent CLS shipping tasks).</li>
- *   <li>{@link ScrollToken}: each reply names the next page; an empty token ends it (Tencent MPS).</li>
  *   <li>{@link Marker}: a truncated flag and the next marker (Baidu VOD).</li>
- *   <li>{@link Cursor}: the next cursor; pages may be partial or empty before the end (Huawei KooDrive).</li>
+ *   <li>{@link Cursor}: each reply names the next page, none ends it; pages may be partial or empty
+ *       before the end (Tencent MPS {@code ScrollToken}, Huawei KooDrive {@code nextCursor}).</li>
  *   <li>{@link OffsetLimit}: item offset, page size and a total count (Huawei MetaStudio).</li>
  * </ul>
  */
-public sealed interface PagingModel permits SingleWindow, ScrollToken, Marker, Cursor, OffsetLimit {
+public sealed interface PagingModel permits SingleWindow, Cursor, Marker, OffsetLimit {
 
     /**
      * The page sizes the provider accepts.
@@ -42,7 +42,7 @@ public sealed interface PagingModel permits SingleWindow, ScrollToken, Marker, C
     boolean allowsEmptyPagesBeforeEnd();
 
     /**
-     * A one-line description for people, such as {@code scroll token (DescribeTasks Limit 1..100)}.
+     * A one-line description for people, such as {@code cursor, no cursor ends the list, ... (page size 1..100)}.
      *
      * @return the description
      */

@@ -49,7 +49,7 @@ public record ProviderPage<T>(List<T> items, Optional<String> continuation, bool
     }
 
     /**
-     * A page of a {@link ScrollToken} or {@link Cursor} source.
+     * A page of a {@link Cursor} source.
      *
      * @param items the page's items
      * @param next the token for the next page as sent; an empty string means the end
@@ -71,7 +71,7 @@ public record ProviderPage<T>(List<T> items, Optional<String> continuation, bool
     }
 
     /**
-     * A page of a {@link ScrollToken} or {@link Cursor} source that sent no next token.
+     * A page of a {@link Cursor} source that sent no next token.
      *
      * @param items the page's items
      * @param <T> the item type

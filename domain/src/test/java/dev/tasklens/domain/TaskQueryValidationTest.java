@@ -12,7 +12,7 @@ class TaskQueryValidationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final SourceDescriptor MPS = SourceDescriptor
-            .builder(SourceId.TENCENT_MPS, ScrollToken.of(100, 100, "DescribeTasks Limit"))
+            .builder(SourceId.TENCENT_MPS, Cursor.of(100, 100, "DescribeTasks Limit"))
             .lookback(Duration.ofDays(7))
             .pushesDown(QueryFilter.STATUS, QueryFilter.CREATED_TIME)
             .build();

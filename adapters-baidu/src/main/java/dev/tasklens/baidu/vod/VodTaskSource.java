@@ -2,6 +2,7 @@ package dev.tasklens.baidu.vod;
 
 import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.adapters.QueryString;
+import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.baidu.internal.VodWire;
 import dev.tasklens.adapters.SignedRequests;
@@ -10,7 +11,6 @@ import dev.tasklens.domain.AuthenticationException;
 import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.Marker;
-import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
 import dev.tasklens.domain.Partitioning;
 import dev.tasklens.domain.ProviderException;
@@ -28,7 +28,6 @@ import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
-import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.bce.BceSigner;
 import java.net.URI;
 import java.time.Clock;
@@ -73,7 +72,7 @@ import java.util.UUID;
  *       {@code InvalidURI}/{@code InvalidHTTPRequest} → invalid query.</li>
  * </ul>
  */
-public final class VodTaskSource implements TaskSource {
+public final class VodTaskSource extends HttpTaskSource {
 
     /** The Beijing region's endpoint, the document's. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vod.bj.baidubce.com/");
@@ -93,9 +92,6 @@ public final class VodTaskSource implements TaskSource {
 
     private final URI endpoint;
     private final CredentialsProvider credentials;
-    private final HttpTransport transport;
-    private final Resilience resilience;
-    private final Clock clock;
     /**
      * Signs {@code host;x-bce-date} (and the STS {@code x-bce-security-token}) and lists them, as
      * Baidu's own example does: with the empty list
@@ -107,11 +103,9 @@ public final class VodTaskSource implements TaskSource {
 
     private VodTaskSource(URI endpoint, CredentialsProvider credentials, HttpTransport transport,
             Resilience resilience, Clock clock) {
+        super(DESCRIPTOR, transport, resilience, clock);
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.transport = transport;
-        this.resilience = resilience;
-        this.clock = clock;
     }
 
     /**
@@ -129,11 +123,6 @@ public final class VodTaskSource implements TaskSource {
      * @return the descriptor
      */
     public static SourceDescriptor describe() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public SourceDescriptor descriptor() {
         return DESCRIPTOR;
     }
 
@@ -160,13 +149,13 @@ public final class VodTaskSource implements TaskSource {
             throw new InvalidQueryException(ID, "'" + status + "' is not a status word this source asks for; resume"
                     + " with the token tasklens printed for this query");
         }
-        String marker = request.position() instanceof PagePosition.Token token ? token.value() : "";
-        Reply reply = resilience.call(at -> send(status, marker, request, at));
-        return ProviderPage.marked(reply.tasks, reply.nextMarker.isPresent(), reply.nextMarker);
+        String marker = request.token().orElse("");
+        Listed listed = resilience.call(at -> send(status, marker, request, at));
+        return ProviderPage.marked(listed.tasks, listed.nextMarker.isPresent(), listed.nextMarker);
     }
 
     /** One page of one status word: its tasks, and the marker of its next page unless it ended. */
-    private record Reply(List<Task> tasks, Optional<String> nextMarker) {
+    private record Listed(List<Task> tasks, Optional<String> nextMarker) {
     }
 
     private Credentials keys() {
@@ -175,7 +164,7 @@ public final class VodTaskSource implements TaskSource {
                         + " BCE_SESSION_TOKEN for STS credentials)", Optional.empty()));
     }
 
-    private Reply send(String status, String marker, PageRequest request, Instant at) {
+    private Listed send(String status, String marker, PageRequest request, Instant at) {
         Credentials keys = keys();
         QueryString query = QueryString.create().add("maxSize", request.pageSize());
         if (!marker.isEmpty()) {
@@ -196,12 +185,11 @@ public final class VodTaskSource implements TaskSource {
                 .header("Content-Type", "application/json")
                 .header("x-bce-request-id", requestId)
                 .build();
-        HttpResponse response = transport.send(SignedRequests.sign(unsigned, signer, keys, at));
-        Optional<String> replyId = response.headers().firstValue("x-bce-request-id").or(() -> Optional.of(requestId));
-        if (response.status() != 200) {
-            throw error(response, replyId, keys);
-        }
-        VodWire.TaskList list = JsonReplies.read(ID, response.bodyText(), VodWire.TaskList.class, replyId);
+        Reply<VodWire.TaskList> reply = exchange(SignedRequests.sign(unsigned, signer, keys, at),
+                Optional.of("x-bce-request-id"), Optional.of(requestId), VodWire.TaskList.class,
+                (response, id) -> error(response, id, keys));
+        VodWire.TaskList list = reply.body();
+        Optional<String> replyId = reply.requestId();
         if (list.truncated() == null) {
             throw new MalformedResponseException(ID, "the reply has no isTruncated, so whether more pages follow is"
                     + " unknown", replyId);
@@ -218,7 +206,7 @@ public final class VodTaskSource implements TaskSource {
             throw new MalformedResponseException(ID, "the reply says more pages follow (isTruncated true) but names"
                     + " no nextMarker; the listing cannot continue without losing tasks", replyId);
         }
-        return new Reply(tasks, list.truncated() ? nextMarker : Optional.empty());
+        return new Listed(tasks, list.truncated() ? nextMarker : Optional.empty());
     }
 
     private static Task task(VodWire.TaskInfo info, Optional<String> requestId) {

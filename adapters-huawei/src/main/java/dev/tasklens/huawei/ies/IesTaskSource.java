@@ -1,7 +1,7 @@
 package dev.tasklens.huawei.ies;
 
 import dev.tasklens.adapters.QueryString;
-import dev.tasklens.adapters.JsonReplies;
+import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.domain.AuthenticationException;
@@ -22,10 +22,8 @@ import dev.tasklens.huawei.internal.IesWire;
 import dev.tasklens.ports.credentials.Credentials;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
-import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
-import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.huawei.HuaweiSigner;
 import java.net.URI;
 import java.time.Clock;
@@ -58,7 +56,7 @@ import java.util.UUID;
  *       Errors as {@link HuaweiErrors} maps them.</li>
  * </ul>
  */
-public final class IesTaskSource implements TaskSource {
+public final class IesTaskSource extends HttpTaskSource {
 
     /** The region unless one is set. */
     public static final String DEFAULT_REGION = "cn-north-4";
@@ -80,20 +78,15 @@ public final class IesTaskSource implements TaskSource {
     private final CredentialsProvider credentials;
     private final Optional<String> iamToken;
     private final Optional<String> projectId;
-    private final HttpTransport transport;
-    private final Resilience resilience;
-    private final Clock clock;
     private final HuaweiSigner signer = HuaweiSigner.create();
 
     private IesTaskSource(URI endpoint, CredentialsProvider credentials, Builder builder, HttpTransport transport,
             Resilience resilience, Clock clock) {
+        super(DESCRIPTOR, transport, resilience, clock);
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.iamToken = builder.iamToken;
         this.projectId = builder.projectId;
-        this.transport = transport;
-        this.resilience = resilience;
-        this.clock = clock;
     }
 
     /**
@@ -111,11 +104,6 @@ public final class IesTaskSource implements TaskSource {
      * @return the descriptor
      */
     public static SourceDescriptor describe() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public SourceDescriptor descriptor() {
         return DESCRIPTOR;
     }
 
@@ -162,12 +150,11 @@ public final class IesTaskSource implements TaskSource {
             throw new AuthenticationException(ID, "CredentialsMissing", "no Huawei Cloud credentials; set"
                     + " HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or HUAWEICLOUD_SDK_IAM_TOKEN", Optional.empty());
         }
-        HttpResponse response = transport.send(signed);
-        Optional<String> replyId = response.headers().firstValue("X-Request-Id").or(() -> Optional.of(requestId));
-        if (response.status() != 200) {
-            throw HuaweiErrors.of(ID, response, replyId, text -> redact(text, keys), CREDENTIAL_HINT, clock.instant());
-        }
-        IesWire.Page body = JsonReplies.read(ID, response.bodyText(), IesWire.Page.class, replyId);
+        Reply<IesWire.Page> reply = exchange(signed, Optional.of("X-Request-Id"), Optional.of(requestId),
+                IesWire.Page.class, (response, id) -> HuaweiErrors.of(ID, response, id, text -> redact(text, keys),
+                        CREDENTIAL_HINT, clock.instant()));
+        IesWire.Page body = reply.body();
+        Optional<String> replyId = reply.requestId();
         if (body.data() == null || body.count() == null) {
             throw new MalformedResponseException(ID, "the reply has no " + (body.data() == null ? "data list"
                     : "count"), replyId);

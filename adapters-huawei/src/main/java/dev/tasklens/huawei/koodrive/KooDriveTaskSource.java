@@ -2,11 +2,10 @@ package dev.tasklens.huawei.koodrive;
 
 import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.adapters.QueryString;
-import dev.tasklens.adapters.JsonReplies;
+import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.domain.AuthenticationException;
 import dev.tasklens.domain.Cursor;
 import dev.tasklens.domain.MalformedResponseException;
-import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
 import dev.tasklens.domain.ProviderPage;
 import dev.tasklens.domain.QueryFilter;
@@ -21,7 +20,6 @@ import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
-import dev.tasklens.ports.source.TaskSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +59,7 @@ import java.util.UUID;
  *       ({@code 18xxxxxx}) becomes the task's message.</li>
  * </ul>
  */
-public final class KooDriveTaskSource implements TaskSource {
+public final class KooDriveTaskSource extends HttpTaskSource {
 
     /** The international site's host, where KooDrive is deployed (AP-Singapore). */
     public static final URI INTERNATIONAL = URI.create("https://intl.myhuaweicloud-koodrive.com/");
@@ -85,18 +83,13 @@ public final class KooDriveTaskSource implements TaskSource {
     private final Optional<String> token;
     private final Optional<String> userId;
     private final String separator;
-    private final HttpTransport transport;
-    private final Resilience resilience;
-    private final Clock clock;
 
     private KooDriveTaskSource(Builder builder) {
+        super(DESCRIPTOR, builder.transport, builder.resilience, builder.clock);
         this.endpoint = builder.endpoint;
         this.token = builder.token;
         this.userId = builder.userId;
         this.separator = builder.separator;
-        this.transport = Objects.requireNonNull(builder.transport, "transport: call transport(...)");
-        this.resilience = Objects.requireNonNull(builder.resilience, "resilience: call resilience(...)");
-        this.clock = builder.clock;
     }
 
     /**
@@ -114,11 +107,6 @@ public final class KooDriveTaskSource implements TaskSource {
      * @return the descriptor
      */
     public static SourceDescriptor describe() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public SourceDescriptor descriptor() {
         return DESCRIPTOR;
     }
 
@@ -142,9 +130,7 @@ public final class KooDriveTaskSource implements TaskSource {
             return ProviderPage.last(List.of()); // UNKNOWN only: KooDrive reports no such status
         }
         QueryString query = QueryString.create().add("pageSize", request.pageSize());
-        if (request.position() instanceof PagePosition.Token cursor) {
-            query.add("pageCursor", cursor.value());
-        }
+        request.token().ifPresent(cursor -> query.add("pageCursor", cursor));
         for (TaskStatus status : wanted) {
             Optional.ofNullable(CODES.get(status)).ifPresent(code -> query.add("status", code));
         }
@@ -161,13 +147,13 @@ public final class KooDriveTaskSource implements TaskSource {
                 .header("X-Date", X_DATE.format(at.truncatedTo(ChronoUnit.SECONDS)))
                 .header("X-Traceid", traceId)
                 .build();
-        HttpResponse response = transport.send(request);
-        Optional<String> requestId = Optional.of(traceId);
-        if (response.status() != 200) {
-            throw HuaweiErrors.of(ID, response, requestId, text -> redact(text, accessToken), CREDENTIAL_HINT,
-                    clock.instant());
-        }
-        KooDriveWire.Page page = JsonReplies.read(ID, response.bodyText(), KooDriveWire.Page.class, requestId);
+        // The trace id sent is the request id: KooDrive's reply names none of its own.
+        Reply<KooDriveWire.Page> reply = exchange(request, Optional.empty(), Optional.of(traceId),
+                KooDriveWire.Page.class, (failed, id) -> HuaweiErrors.of(ID, failed, id,
+                        text -> redact(text, accessToken), CREDENTIAL_HINT, clock.instant()));
+        KooDriveWire.Page page = reply.body();
+        HttpResponse response = reply.response();
+        Optional<String> requestId = reply.requestId();
         if (page.code() != null && !page.code().equals("0")) {
             throw HuaweiErrors.typed(ID, 200, page.code(), redact(Optional.ofNullable(page.msg()).orElse(""),
                     accessToken), requestId, response, CREDENTIAL_HINT, clock.instant());

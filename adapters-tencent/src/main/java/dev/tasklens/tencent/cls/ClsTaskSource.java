@@ -20,11 +20,11 @@ import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
-import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.cls.ClsSigner;
 import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.tencent.internal.TencentWire;
+import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ import java.util.Optional;
  *       document's own example body (a trailing comma) is reported as a malformed reply.</li>
  * </ul>
  */
-public final class ClsTaskSource implements TaskSource {
+public final class ClsTaskSource extends HttpTaskSource {
 
     /** The default zone of the API's times. */
     public static final ZoneId CHINA_STANDARD_TIME = ZoneId.of("Asia/Shanghai");
@@ -85,19 +84,14 @@ public final class ClsTaskSource implements TaskSource {
 
     private final Optional<URI> endpoint;
     private final CredentialsProvider credentials;
-    private final HttpTransport transport;
-    private final Resilience resilience;
-    private final Clock clock;
     private final ZoneId zone;
     private final ClsSigner signer = ClsSigner.create();
 
     private ClsTaskSource(Builder builder, Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
             Resilience resilience, Clock clock) {
+        super(DESCRIPTOR, transport, resilience, clock);
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.transport = transport;
-        this.resilience = resilience;
-        this.clock = clock;
         this.zone = builder.zone;
     }
 
@@ -128,11 +122,6 @@ public final class ClsTaskSource implements TaskSource {
     }
 
     @Override
-    public SourceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
     public ProviderPage<Task> fetchPage(PageRequest request) {
         URI base = endpoint.orElseThrow(() -> new InvalidQueryException(ID, "no CLS region is configured: set"
                 + " TENCENTCLOUD_REGION (for example ap-guangzhou), or pass --region / --endpoint"));
@@ -155,12 +144,12 @@ public final class ClsTaskSource implements TaskSource {
 
     private List<Task> send(URI uri, Instant at) {
         Credentials keys = TencentKeys.require(credentials, ID);
-        HttpResponse response = transport.send(SignedRequests.sign(HttpRequest.get(uri).build(), signer, keys, at));
-        Optional<String> requestId = response.headers().firstValue("X-Cls-Requestid");
-        if (response.status() != 200) {
-            throw error(response, requestId, keys);
-        }
-        TencentWire.ClsReply reply = JsonReplies.read(ID, response.bodyText(), TencentWire.ClsReply.class, requestId);
+        Reply<TencentWire.ClsReply> exchanged = exchange(SignedRequests.sign(HttpRequest.get(uri).build(), signer,
+                keys, at), Optional.of("X-Cls-Requestid"), Optional.empty(), TencentWire.ClsReply.class,
+                (failed, id) -> error(failed, id, keys));
+        TencentWire.ClsReply reply = exchanged.body();
+        HttpResponse response = exchanged.response();
+        Optional<String> requestId = exchanged.requestId();
         if (reply.tasks() == null) {
             throw new MalformedResponseException(ID, "the reply has no tasks list: "
                     + JsonReplies.excerpt(response.bodyText()), requestId);

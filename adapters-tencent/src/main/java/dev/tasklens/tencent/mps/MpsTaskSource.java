@@ -2,12 +2,11 @@ package dev.tasklens.tencent.mps;
 
 import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.domain.MalformedResponseException;
-import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
 import dev.tasklens.domain.Partitioning;
 import dev.tasklens.domain.ProviderPage;
 import dev.tasklens.domain.QueryFilter;
-import dev.tasklens.domain.ScrollToken;
+import dev.tasklens.domain.Cursor;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
@@ -17,11 +16,11 @@ import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Resilience;
-import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.signing.tc3.Tc3Signer;
 import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.tencent.internal.TencentWire;
+import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.tencent.internal.TencentKeys;
@@ -69,7 +68,7 @@ import java.util.Optional;
  *       keeps the {@code RequestId}.</li>
  * </ul>
  */
-public final class MpsTaskSource implements TaskSource {
+public final class MpsTaskSource extends HttpTaskSource {
 
     /** The public endpoint. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://mps.tencentcloudapi.com/");
@@ -78,7 +77,7 @@ public final class MpsTaskSource implements TaskSource {
     private static final String UNSET_TIME = "0000-00-00T00:00:00Z";
     private static final SourceId ID = SourceId.TENCENT_MPS;
     private static final SourceDescriptor DESCRIPTOR = SourceDescriptor
-            .builder(ID, ScrollToken.of(100, 100, "DescribeTasks Limit"))
+            .builder(ID, Cursor.of(100, 100, "DescribeTasks Limit"))
             .title("Tencent Cloud MPS DescribeTasks")
             .lookback(Duration.ofDays(7))
             .pushesDown(QueryFilter.STATUS)
@@ -88,18 +87,13 @@ public final class MpsTaskSource implements TaskSource {
 
     private final URI endpoint;
     private final CredentialsProvider credentials;
-    private final HttpTransport transport;
-    private final Resilience resilience;
-    private final Clock clock;
     private final Tc3Signer signer = Tc3Signer.forService("mps");
 
     private MpsTaskSource(Optional<URI> endpoint, CredentialsProvider credentials, HttpTransport transport,
             Resilience resilience, Clock clock) {
+        super(DESCRIPTOR, transport, resilience, clock);
         this.endpoint = endpoint.orElse(DEFAULT_ENDPOINT);
         this.credentials = credentials;
-        this.transport = transport;
-        this.resilience = resilience;
-        this.clock = clock;
     }
 
     /**
@@ -128,29 +122,24 @@ public final class MpsTaskSource implements TaskSource {
     }
 
     @Override
-    public SourceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
     public ProviderPage<Task> fetchPage(PageRequest request) {
         List<MpsScan> scans = MpsScan.forStatuses(request.query().statuses());
         if (scans.isEmpty()) {
             return ProviderPage.last(List.of()); // UNKNOWN alone: MPS has no such status
         }
         MpsScan scan = MpsScan.single(scans, ID);
-        String scrollToken = request.position() instanceof PagePosition.Token token ? token.value() : "";
-        Reply reply = resilience.call(at -> send(scan, scrollToken, request, at));
-        ProviderPage<Task> page = reply.scrollToken.isEmpty() ? ProviderPage.last(reply.tasks)
-                : ProviderPage.withNext(reply.tasks, reply.scrollToken);
+        String scrollToken = request.token().orElse("");
+        Listed listed = resilience.call(at -> send(scan, scrollToken, request, at));
+        ProviderPage<Task> page = listed.scrollToken.isEmpty() ? ProviderPage.last(listed.tasks)
+                : ProviderPage.withNext(listed.tasks, listed.scrollToken);
         // TotalCount: the matches of this status scan.
-        return reply.totalCount.isPresent() ? page.withTotalCount(reply.totalCount.get()) : page;
+        return listed.totalCount.isPresent() ? page.withTotalCount(listed.totalCount.get()) : page;
     }
 
-    private record Reply(List<Task> tasks, String scrollToken, Optional<Long> totalCount) {
+    private record Listed(List<Task> tasks, String scrollToken, Optional<Long> totalCount) {
     }
 
-    private Reply send(MpsScan scan, String scrollToken, PageRequest request, Instant at) {
+    private Listed send(MpsScan scan, String scrollToken, PageRequest request, Instant at) {
         Credentials keys = TencentKeys.require(credentials, ID);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Status", scan.status());
@@ -170,16 +159,15 @@ public final class MpsTaskSource implements TaskSource {
                 .header("X-TC-Action", "DescribeTasks")
                 .header("X-TC-Version", "2019-06-12")
                 .build();
-        HttpResponse response = transport.send(SignedRequests.sign(unsigned, signer, keys, at));
-        return parse(response, scan, keys);
+        return parse(SignedRequests.sign(unsigned, signer, keys, at), scan, keys);
     }
 
-    private Reply parse(HttpResponse response, MpsScan scan, Credentials keys) {
-        if (response.status() != 200) {
-            throw ApiErrors.ofStatus(ID, response, Optional.empty(), clock.instant());
-        }
-        TencentWire.MpsReply envelope = JsonReplies.read(ID, response.bodyText(), TencentWire.MpsReply.class,
-                Optional.empty());
+    private Listed parse(HttpRequest signed, MpsScan scan, Credentials keys) {
+        // The request id is in the body, not a header (seed 001).
+        Reply<TencentWire.MpsReply> exchanged = exchange(signed, Optional.empty(), Optional.empty(),
+                TencentWire.MpsReply.class, (failed, id) -> ApiErrors.ofStatus(ID, failed, id, clock.instant()));
+        TencentWire.MpsReply envelope = exchanged.body();
+        HttpResponse response = exchanged.response();
         TencentWire.MpsResponse reply = Optional.ofNullable(envelope.response()).orElseThrow(() ->
                 new MalformedResponseException(ID, "the reply has no Response object", Optional.empty()));
         Optional<String> requestId = Optional.ofNullable(reply.requestId());
@@ -212,7 +200,7 @@ public final class MpsTaskSource implements TaskSource {
             requestId.ifPresent(id -> task.attribute("RequestId", id));
             tasks.add(task.build());
         }
-        return new Reply(tasks, Optional.ofNullable(reply.scrollToken()).orElse(""),
+        return new Listed(tasks, Optional.ofNullable(reply.scrollToken()).orElse(""),
                 Optional.ofNullable(reply.totalCount()));
     }
 

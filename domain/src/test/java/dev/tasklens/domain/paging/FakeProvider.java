@@ -7,7 +7,6 @@ import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
 import dev.tasklens.domain.PagingModel;
 import dev.tasklens.domain.ProviderPage;
-import dev.tasklens.domain.ScrollToken;
 import dev.tasklens.domain.SingleWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ final class FakeProvider implements PageFetcher<Integer> {
         this.counted = counted;
     }
 
-    /** A token model (scroll token, marker, cursor) or a single window serving these pages. */
+    /** A token model (cursor, marker) or a single window serving these pages. */
     static FakeProvider paged(PagingModel model, List<List<Integer>> pages) {
         return new FakeProvider(model, pages, false);
     }
@@ -67,11 +66,10 @@ final class FakeProvider implements PageFetcher<Integer> {
         List<Integer> items = pages.get(index);
         boolean last = index == pages.size() - 1;
         String next = "p" + (index + 1);
-        if (model instanceof ScrollToken) {
-            return ProviderPage.withNext(items, last ? "" : next);
-        }
         if (model instanceof Cursor) {
-            return last ? ProviderPage.last(items) : ProviderPage.withNext(items, next);
+            // Both ways a provider ends a cursor list: an empty token (MPS) or none at all (KooDrive).
+            return !last ? ProviderPage.withNext(items, next)
+                    : pages.size() % 2 == 0 ? ProviderPage.withNext(items, "") : ProviderPage.last(items);
         }
         if (model instanceof Marker) {
             // Like Baidu's own example: the last page still names a nextMarker, with isTruncated false.

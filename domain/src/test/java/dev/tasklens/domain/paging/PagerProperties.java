@@ -8,7 +8,6 @@ import dev.tasklens.domain.OffsetLimit;
 import dev.tasklens.domain.Page;
 import dev.tasklens.domain.PageToken;
 import dev.tasklens.domain.PagingModel;
-import dev.tasklens.domain.ScrollToken;
 import dev.tasklens.domain.SingleWindow;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskQuery;
@@ -31,7 +30,7 @@ class PagerProperties {
 
     private static final SourceId SOURCE = SourceId.of("test.source");
     private static final List<PagingModel> TOKEN_MODELS = List.of(
-            ScrollToken.of(10, 100, "Limit"), Cursor.of(10, 100, "pageSize"), Marker.of(10, 100, "maxSize"));
+            Cursor.of(10, 100, "Limit"), Cursor.of(10, 100, "pageSize"), Marker.of(10, 100, "maxSize"));
 
     /** One test case: a model and a split of items into pages. */
     record Split(PagingModel model, List<List<Integer>> pages) {

@@ -9,7 +9,6 @@ import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.Page;
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.ProviderPage;
-import dev.tasklens.domain.ScrollToken;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskQuery;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ class PagerSafetyTest {
     @Test
     void aTokenHandedBackAtOnceStopsTheListingAfterDeliveringItsPage() {
         List<String> seen = new ArrayList<>();
-        Pager<String> pager = Pager.builder(ScrollToken.of(10, 100, "Limit"), QUERY, request -> ProviderPage.withNext(List.of("x"), "same")).build();
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "Limit"), QUERY, request -> ProviderPage.withNext(List.of("x"), "same")).build();
 
         assertThatThrownBy(() -> pager.stream().forEach(seen::add))
                 .isInstanceOf(MalformedResponseException.class)
@@ -51,11 +50,11 @@ class PagerSafetyTest {
     @Test
     void aProviderReturningTheResumedTokenAgainIsCaught() {
         TaskQuery first = TaskQuery.forSource(SOURCE).limit(1).build();
-        Pager<String> head = Pager.builder(ScrollToken.of(10, 100, "Limit"), first, request -> ProviderPage.withNext(List.of("x"), "t1")).build();
+        Pager<String> head = Pager.builder(Cursor.of(10, 100, "Limit"), first, request -> ProviderPage.withNext(List.of("x"), "t1")).build();
         head.stream().toList();
         TaskQuery resumed = TaskQuery.forSource(SOURCE).resumeFrom(head.resumeToken().orElseThrow()).build();
 
-        Pager<String> tail = Pager.builder(ScrollToken.of(10, 100, "Limit"), resumed, request -> ProviderPage.withNext(List.of("y"), "t1")).build();
+        Pager<String> tail = Pager.builder(Cursor.of(10, 100, "Limit"), resumed, request -> ProviderPage.withNext(List.of("y"), "t1")).build();
 
         assertThatThrownBy(() -> tail.stream().toList()).isInstanceOf(MalformedResponseException.class);
     }
@@ -127,7 +126,7 @@ class PagerSafetyTest {
     void aPageSizeAboveTheModelsMaximumIsRefusedBeforeAnyFetch() {
         TaskQuery query = TaskQuery.forSource(SourceId.TENCENT_MPS).pageSize(500).build();
 
-        assertThatThrownBy(() -> Pager.builder(ScrollToken.of(10, 100, "DescribeTasks Limit"), query, request -> {
+        assertThatThrownBy(() -> Pager.builder(Cursor.of(10, 100, "DescribeTasks Limit"), query, request -> {
                     throw new AssertionError("no fetch expected");
                 }).build())
                 .isInstanceOf(InvalidQueryException.class)
@@ -181,7 +180,7 @@ class PagerSafetyTest {
     @Test
     void aHugeTokenStopsTheListingWithItsOwnErrorAndTheResumeTokenStillPrints() {
         String huge = "t".repeat(100_000);
-        Pager<String> pager = Pager.builder(ScrollToken.of(10, 100, "Limit"), QUERY, request -> ProviderPage.withNext(List.of("x"), huge)).build();
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "Limit"), QUERY, request -> ProviderPage.withNext(List.of("x"), huge)).build();
 
         assertThatThrownBy(() -> pager.stream().toList())
                 .isInstanceOf(MalformedResponseException.class)

@@ -8,7 +8,6 @@ import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.Partition;
 import dev.tasklens.domain.ProviderPage;
-import dev.tasklens.domain.ScrollToken;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskQuery;
 import java.util.List;
@@ -48,7 +47,7 @@ class PagesWithoutNewItemsStopTheListingTest {
     @Test
     void theSameTaskUnderAFreshScrollTokenEachTimeStops() {
         FreshTokens provider = new FreshTokens(List.of("same-task"));
-        Pager<String> pager = Pager.builder(ScrollToken.of(10, 100, "Limit"), QUERY, provider)
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "Limit"), QUERY, provider)
                 .identity(item -> item).build();
 
         List<String> seen = new java.util.ArrayList<>();
@@ -110,7 +109,7 @@ class PagesWithoutNewItemsStopTheListingTest {
         // More pages than a partition remembers tokens of: the bounded memory forgets old tokens
         // without raising a false alarm, and each page's new task keeps the progress guard quiet.
         int pages = ReplyGuard.TOKENS_REMEMBERED * 3;
-        Pager<String> pager = Pager.<String>builder(ScrollToken.of(10, 100, "Limit"), QUERY, request -> {
+        Pager<String> pager = Pager.<String>builder(Cursor.of(10, 100, "Limit"), QUERY, request -> {
             int n = request.position() instanceof PagePosition.Token t ? Integer.parseInt(t.value()) : 0;
             return n + 1 == pages ? ProviderPage.last(List.of("task-" + n))
                     : ProviderPage.withNext(List.of("task-" + n), Integer.toString(n + 1));

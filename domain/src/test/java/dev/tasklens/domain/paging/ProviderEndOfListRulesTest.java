@@ -9,7 +9,6 @@ import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.OffsetLimit;
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.ProviderPage;
-import dev.tasklens.domain.ScrollToken;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskQuery;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ class ProviderEndOfListRulesTest {
         @Test
         void emptyStringTokenIsTheEnd() {
             int[] fetches = {0};
-            List<String> items = Pager.builder(ScrollToken.of(100, 100, "Limit"), QUERY, request -> {
+            List<String> items = Pager.builder(Cursor.of(100, 100, "Limit"), QUERY, request -> {
                 fetches[0]++;
                 return request.position() instanceof PagePosition.Start
                         ? ProviderPage.withNext(List.of("taskId1"), "taskId2")

@@ -8,7 +8,7 @@ import dev.tasklens.domain.PageToken;
 import dev.tasklens.domain.Partition;
 import dev.tasklens.domain.Partitioning;
 import dev.tasklens.domain.ProviderPage;
-import dev.tasklens.domain.ScrollToken;
+import dev.tasklens.domain.Cursor;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskQuery;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestFactory;
 class SplittingPagerProperties {
 
     private static final SourceId SOURCE = SourceId.of("test.source");
-    private static final ScrollToken MODEL = ScrollToken.of(10, 100, "Limit");
+    private static final Cursor MODEL = Cursor.of(10, 100, "Limit");
     private static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");
 
     /**

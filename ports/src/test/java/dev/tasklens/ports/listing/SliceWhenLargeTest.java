@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tasklens.domain.Partition;
 import dev.tasklens.domain.Partitioning;
 import dev.tasklens.domain.ProviderPage;
-import dev.tasklens.domain.ScrollToken;
+import dev.tasklens.domain.Cursor;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
@@ -23,7 +23,7 @@ class SliceWhenLargeTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final SourceId ID = SourceId.of("test.windowed");
-    private static final SourceDescriptor WINDOWED = SourceDescriptor.builder(ID, ScrollToken.of(100, 100, "Limit"))
+    private static final SourceDescriptor WINDOWED = SourceDescriptor.builder(ID, Cursor.of(100, 100, "Limit"))
             .lookback(Duration.ofDays(7))
             .partitionedBy(Partitioning.byWindow(Duration.ofSeconds(1)))
             .build();
@@ -71,7 +71,7 @@ class SliceWhenLargeTest {
 
     @Test
     void aPartitionWithAnOpenWindowAndNoLookbackStaysWhole() {
-        SourceDescriptor forever = SourceDescriptor.builder(ID, ScrollToken.of(100, 100, "Limit"))
+        SourceDescriptor forever = SourceDescriptor.builder(ID, Cursor.of(100, 100, "Limit"))
                 .partitionedBy(Partitioning.byWindow(Duration.ofSeconds(1))).build();
         Partition open = new Partition(java.util.Set.of(), Optional.empty(), Optional.empty());
 

@@ -12,7 +12,6 @@ import dev.tasklens.domain.Marker;
 import dev.tasklens.domain.PageSizeLimits;
 import dev.tasklens.domain.PageToken;
 import dev.tasklens.domain.PagingModel;
-import dev.tasklens.domain.ScrollToken;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskQuery;
@@ -283,7 +282,7 @@ public abstract class TaskSourceContract {
         Wiring wiring = Wiring.of(clock());
         with(FaultPlan.none(), wiring, (probe, tasks, ignored) -> {
             PagingModel model = probe.source().descriptor().paging();
-            if (!(model instanceof ScrollToken || model instanceof Marker || model instanceof Cursor)) {
+            if (!(model instanceof Marker || model instanceof Cursor)) {
                 return; // no provider token to repeat
             }
             // Every reply to a request that carried a token hands that token back.
@@ -370,7 +369,7 @@ public abstract class TaskSourceContract {
                 case CONTROL_CHARACTERS -> assertThat(failure == null || failure instanceof TaskLensException).isTrue();
                 case ENDLESS_EMPTY_PAGES, ENDLESS_OLD_PAGES, ENDLESS_PAGES_OUTSIDE_THE_QUERY -> {
                     PagingModel model = subject.source().descriptor().paging();
-                    if (model instanceof ScrollToken || model instanceof Marker || model instanceof Cursor) {
+                    if (model instanceof Marker || model instanceof Cursor) {
                         assertThat(failure).as("endless pages of a token-paged source must stop the listing")
                                 .isNotNull();
                     }
