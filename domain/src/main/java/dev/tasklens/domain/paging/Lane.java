@@ -33,6 +33,8 @@ final class Lane<T> {
     Fetched<T> ready;
     /** Planned, not fetched yet and at its start: its first page may split it. */
     boolean splittable;
+    /** Pages fetched so far, for fair turns among the partitions. */
+    int fetched;
 
     // Delivering side (the consumer): the oldest page not wholly delivered (null: the partition is done).
     PagePosition undelivered;

@@ -28,8 +28,10 @@ import java.util.function.Function;
  *       {@code k + min(k, concurrency)} fetches, plus one dropped first page per planned partition
  *       that split.</li>
  *   <li>A partition is at most one page ahead of the consumer: one in flight or one waiting.</li>
- *   <li>Partitions already started go on before new ones start, in plan order, so few are open at
- *       once and each one's guards see its pages early.</li>
+ *   <li>The partition that has fetched the fewest pages fetches next (plan order among equals), so
+ *       all progress together and partitions of equal size end together: a listing does not end with
+ *       a few partitions opened last running alone. What is held stays bounded by the pages out, not
+ *       by the partitions open.</li>
  *   <li>Under a limit only the consumer starts fetches, and only while what it has counted, plus
  *       what is held and in flight (a page in flight counted as full), could fall short of it.</li>
  *   <li>A failed fetch stops all fetching; the consumer gets the failure once the pages already
@@ -198,18 +200,34 @@ final class Lanes<T> {
             if (limit.isPresent() && counted.getAsLong() + held() >= limit.getAsLong()) {
                 break;
             }
-            Lane<T> lane = lanes.stream().filter(Lane::idle).findFirst().orElse(null);
+            Lane<T> lane = nextToFetch();
             if (lane == null) {
                 break;
             }
             PagePosition position = lane.next;
             long skip = lane.nextSkip;
             lane.inFlight = true;
+            lane.fetched++;
             inFlight++;
             fetches++;
             jobs.add(() -> fetch(lane, position, skip));
         }
         return jobs;
+    }
+
+    /**
+     * The idle partition that has fetched the fewest pages, the first in plan order among equals: all
+     * partitions progress together, so that those of equal size end together and the listing's last
+     * seconds are not spent on the few opened last. Called with the lock held.
+     */
+    private Lane<T> nextToFetch() {
+        Lane<T> next = null;
+        for (Lane<T> lane : lanes) {
+            if (lane.idle() && (next == null || lane.fetched < next.fetched)) {
+                next = lane;
+            }
+        }
+        return next;
     }
 
     private void run(List<Runnable> jobs) {

@@ -63,4 +63,31 @@ class FetchAheadIsBoundedByPagesTakenTest {
             }
         }
     }
+
+    @Test
+    void partitionsTakeTurnsSoThatEqualOnesEndTogether() {
+        // Pages fetched per partition never differ by more than one while every partition has pages left:
+        // the partition with the fewest pages fetched goes next, so none is left to run alone at the end.
+        java.util.Map<String, Integer> fetched = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Integer> spreads = new ArrayList<>();
+        Pager<String> pager = Pager.<String>builder(Cursor.of(1, 100, "pageSize"), TaskQuery.forSource(SOURCE).build(),
+                request -> {
+                    String part = request.query().createdFrom().orElseThrow().toString();
+                    int page = request.position() instanceof PagePosition.Token t ? Integer.parseInt(t.value()) : 0;
+                    fetched.merge(part, 1, Integer::sum);
+                    if (fetched.size() == PARTITIONS && fetched.values().stream().allMatch(n -> n < PAGES)) {
+                        spreads.add(java.util.Collections.max(fetched.values())
+                                - java.util.Collections.min(fetched.values()));
+                    }
+                    List<String> items = List.of(part + "#" + page);
+                    return page + 1 == PAGES ? ProviderPage.last(items)
+                            : ProviderPage.withNext(items, Integer.toString(page + 1));
+                })
+                .partitions(partitions())
+                .concurrency(Concurrency.of(8, Runnable::run))
+                .build();
+
+        assertThat(pager.stream().count()).isEqualTo((long) PARTITIONS * PAGES);
+        assertThat(spreads).isNotEmpty().allSatisfy(spread -> assertThat(spread).isLessThanOrEqualTo(1));
+    }
 }
