@@ -1,12 +1,6 @@
 package dev.tasklens.benchmarks;
 
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
-import com.tencentcloudapi.mps.v20190612.MpsClient;
-import com.tencentcloudapi.mps.v20190612.models.DescribeTasksRequest;
-import com.tencentcloudapi.mps.v20190612.models.DescribeTasksResponse;
 import dev.tasklens.client.TaskLens;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskQuery;
@@ -27,7 +21,6 @@ import dev.tasklens.transport.jdk.JdkHttpTransport;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,7 +83,7 @@ public class ListingBenchmarks {
     private JdkHttpTransport transport;
     private ListTasks listing;
     private TaskQuery query;
-    private MpsClient sdk;
+    private OfficialMpsLoop sdk;
 
     /** Starts the source's emulator and our listing of it. */
     @Setup(Level.Trial)
@@ -123,14 +116,7 @@ public class ListingBenchmarks {
         }
         query = builder.build();
         if (source.equals("tencent.mps")) {
-            HttpProfile http = new HttpProfile();
-            http.setEndpoint("mps.tencentcloudapi.com");
-            http.setProtocol(HttpProfile.REQ_HTTP);
-            http.setProxyHost(endpoint.getHost());
-            http.setProxyPort(endpoint.getPort());
-            Credentials keys = tencentKeys.orElseThrow();
-            sdk = new MpsClient(new Credential(keys.id(), keys.secret()), "ap-guangzhou",
-                    new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+            sdk = new OfficialMpsLoop(endpoint, tencentKeys.orElseThrow(), PAGE_SIZE);
         }
     }
 
@@ -182,22 +168,7 @@ public class ListingBenchmarks {
      */
     @Benchmark
     public long officialSdk(Requests sent) throws TencentCloudSDKException {
-        long count = 0;
-        for (String status : List.of("WAITING", "PROCESSING", "FINISH")) {
-            String token = "";
-            do {
-                DescribeTasksRequest request = new DescribeTasksRequest();
-                request.setStatus(status);
-                request.setLimit((long) PAGE_SIZE);
-                if (!token.isEmpty()) {
-                    request.setScrollToken(token);
-                }
-                DescribeTasksResponse reply = sdk.DescribeTasks(request);
-                sent.requests++;
-                count += reply.getTaskSet().length;
-                token = reply.getScrollToken() == null ? "" : reply.getScrollToken();
-            } while (!token.isEmpty());
-        }
+        long count = sdk.listAll(() -> sent.requests++);
         if (count != TASKS) {
             throw new IllegalStateException("the official SDK listed " + count + " of " + TASKS + " tasks");
         }

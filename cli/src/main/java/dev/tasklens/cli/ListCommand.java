@@ -4,6 +4,7 @@ import dev.tasklens.client.MultiListing;
 import dev.tasklens.client.TaskLens;
 import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.Page;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskLensException;
@@ -162,15 +163,18 @@ final class ListCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
-            pager.stream().forEach(task -> {
-                listed[0]++;
-                progress.task(pager.fetches());
+            // A page at a time: printed in one write and flushed, so that lines appear as their page
+            // arrives without a system call per line.
+            for (Page<Task> page : pager.pages()) {
+                listed[0] += page.items().size();
+                progress.tasks(page.items().size(), pager.fetches());
                 if (format == TaskFormat.TABLE) {
-                    table.add(task);
+                    table.addAll(page.items());
                 } else {
-                    format.print(out, List.of(task), false);
+                    format.print(out, page.items(), false);
+                    out.flush();
                 }
-            });
+            }
         } catch (TaskLensException e) {
             if (listed[0] > 0) {
                 format.print(out, table, colour());

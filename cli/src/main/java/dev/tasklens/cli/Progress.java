@@ -24,8 +24,8 @@ final class Progress {
         this.enabled = enabled;
     }
 
-    void task(int pages) {
-        tasks++;
+    void tasks(int count, int pages) {
+        tasks += count;
         long now = System.nanoTime();
         if (enabled && now - started > SECOND && now - lastShown > REFRESH) {
             err.print("\r" + tasks + " tasks, " + pages + " pages, " + (now - started) / SECOND + " s");

@@ -2,28 +2,19 @@ package dev.tasklens.cli;
 
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskStatus;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * How {@code tasklens list} prints tasks: an aligned table, JSON lines, or CSV (RFC 4180). Provider
- * text reaches the terminal only made safe ({@link TerminalText}); JSON escapes control characters
- * itself.
+ * text reaches the terminal only made safe ({@link TerminalText}); JSON lines escape it
+ * ({@link JsonLine}).
  */
 enum TaskFormat {
     TABLE, JSON, CSV;
-
-    /** Created on the first JSON line only: a table or CSV listing never starts JSON-B. */
-    private static final class JsonOutput {
-        private static final Jsonb JSONB = JsonbBuilder.create();
-    }
 
     private static final String[] COLUMNS = {"SOURCE", "ID", "STATUS", "RAW", "TYPE", "CREATED", "FINISHED", "MESSAGE"};
 
@@ -37,29 +28,19 @@ enum TaskFormat {
     /** Prints tasks; the table needs them all to align its columns. */
     void print(PrintWriter out, List<Task> tasks, boolean colour) {
         switch (this) {
-            case JSON -> tasks.forEach(task -> out.println(json(task)));
-            case CSV -> tasks.forEach(task -> out.println(csv(task)));
+            case JSON -> out.print(lines(tasks, JsonLine::of));
+            case CSV -> out.print(lines(tasks, TaskFormat::csv));
             default -> table(out, tasks, colour);
         }
     }
 
-    /** One JSON object per task, stable field names, absent values omitted, instants in UTC. */
-    static String json(Task task) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("source", task.source().value());
-        fields.put("id", task.id());
-        task.name().ifPresent(name -> fields.put("name", name));
-        fields.put("type", task.type());
-        fields.put("status", task.status().name());
-        fields.put("rawStatus", task.rawStatus());
-        task.createdAt().ifPresent(time -> fields.put("createdAt", time.toString()));
-        task.startedAt().ifPresent(time -> fields.put("startedAt", time.toString()));
-        task.finishedAt().ifPresent(time -> fields.put("finishedAt", time.toString()));
-        task.message().ifPresent(message -> fields.put("message", message));
-        if (!task.attributes().isEmpty()) {
-            fields.put("attributes", task.attributes());
+    /** The tasks' lines as one text: one write for a page, not one per line. */
+    private static String lines(List<Task> tasks, java.util.function.Function<Task, String> line) {
+        StringBuilder text = new StringBuilder(tasks.size() * 256);
+        for (Task task : tasks) {
+            text.append(line.apply(task)).append(System.lineSeparator());
         }
-        return JsonOutput.JSONB.toJson(fields);
+        return text.toString();
     }
 
     private static String csv(Task task) {
