@@ -49,10 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class CliListingBenchmarks {
 
-    /** Tasks in the sandbox. */
-    public static final int TASKS = 100_000;
-    /** Added to every reply. */
-    public static final int LATENCY_MS = 50;
+    /** Tasks in the sandbox: as many as {@link ListingBenchmarks} lists. */
+    public static final int TASKS = ListingBenchmarks.TASKS;
+    /** Added to every reply, as in {@link ListingBenchmarks}. */
+    public static final int LATENCY_MS = ListingBenchmarks.LATENCY_MS;
     private static final String SOURCE = "tencent.mps";
 
     private Sandbox sandbox;
