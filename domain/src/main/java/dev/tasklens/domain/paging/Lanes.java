@@ -28,10 +28,11 @@ import java.util.function.Function;
  *       {@code k + min(k, concurrency)} fetches, plus one dropped first page per planned partition
  *       that split.</li>
  *   <li>A partition is at most one page ahead of the consumer: one in flight or one waiting.</li>
- *   <li>The partition that has fetched the fewest pages fetches next (plan order among equals), so
- *       all progress together and partitions of equal size end together: a listing does not end with
- *       a few partitions opened last running alone. What is held stays bounded by the pages out, not
- *       by the partitions open.</li>
+ *   <li>With fetches running at once, the partition that has fetched the fewest pages fetches next
+ *       (plan order among equals), so all progress together and partitions of equal size end
+ *       together: a listing does not end with a few partitions opened last running alone. What is
+ *       held stays bounded by the pages out, not by the partitions open. One page at a time, the
+ *       partitions are read one after another, in plan order.</li>
  *   <li>Under a limit only the consumer starts fetches, and only while what it has counted, plus
  *       what is held and in flight (a page in flight counted as full), could fall short of it.</li>
  *   <li>A failed fetch stops all fetching; the consumer gets the failure once the pages already
@@ -218,13 +219,17 @@ final class Lanes<T> {
     /**
      * The idle partition that has fetched the fewest pages, the first in plan order among equals: all
      * partitions progress together, so that those of equal size end together and the listing's last
-     * seconds are not spent on the few opened last. Called with the lock held.
+     * seconds are not spent on the few opened last. Without an executor, the first idle one in plan
+     * order. Called with the lock held.
      */
     private Lane<T> nextToFetch() {
         Lane<T> next = null;
         for (Lane<T> lane : lanes) {
             if (lane.idle() && (next == null || lane.fetched < next.fetched)) {
                 next = lane;
+                if (executor == null) {
+                    break; // one page at a time: the partitions one after another, in plan order
+                }
             }
         }
         return next;

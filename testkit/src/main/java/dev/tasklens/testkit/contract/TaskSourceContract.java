@@ -350,6 +350,10 @@ public abstract class TaskSourceContract {
                     && subject.source().descriptor().paging().pageSize().isSettable()) {
                 asked.pageSize(7); // several pages, so that a large enough listing is cut into partitions
             }
+            if (kind == HostileReply.ENDLESS_PAGES_OUTSIDE_THE_QUERY) {
+                // A window, so that the old tasks are outside the query, not merely outside a slice.
+                asked.createdBetween(now().minus(Duration.ofDays(1)), now());
+            }
             TaskQuery query = asked.build();
             Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try {
