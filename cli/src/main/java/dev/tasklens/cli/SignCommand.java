@@ -111,12 +111,15 @@ final class SignCommand implements Callable<Integer> {
             given.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
             request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        Signature signature = signer(chosen).sign(request.build(), credentials(chosen), at);
+        SigningCredentials keys = credentials(chosen);
+        Signature signature = signer(chosen).sign(request.build(), keys, at);
         if (verbose) {
+            // BCE, Huawei and CLS sign the session token's header, so the canonical request holds its
+            // value: shown masked here, as everywhere; the header line the request must carry stays on stdout.
             root.err.println("canonical request:");
-            root.err.println(signature.canonicalRequest());
+            root.err.println(masked(signature.canonicalRequest(), keys));
             root.err.println("string to sign:");
-            root.err.println(signature.stringToSign());
+            root.err.println(masked(signature.stringToSign(), keys));
         }
         Map<String, String> added = new LinkedHashMap<>(signature.headers());
         if (region != null) {
@@ -178,6 +181,13 @@ final class SignCommand implements Callable<Integer> {
     }
 
     /** The key pair (and session token) from the provider's usual variables. */
+    /** The text with the session token (and, though never signed in clear, the secret) as {@code ***}. */
+    private static String masked(String text, SigningCredentials keys) {
+        String safe = keys.secretKey().length() >= 4 ? text.replace(keys.secretKey(), "***") : text;
+        return keys.sessionToken().filter(token -> token.length() >= 4).map(token -> safe.replace(token, "***"))
+                .orElse(safe);
+    }
+
     private SigningCredentials credentials(Scheme chosen) {
         List<String> names = ProviderEnvironment.VARIABLES.get(chosen.provider);
         if (!ProviderEnvironment.hasCredentials(chosen.provider, root.environment)) {

@@ -13,15 +13,20 @@ import java.util.TreeMap;
 
 /**
  * Immutable HTTP headers: names compared without regard to case, several values per name,
- * insertion order kept. {@link #toString()} hides the values of headers that carry credentials
- * ({@code Authorization}, session tokens), so headers can be logged safely.
+ * insertion order kept. {@link #toString()} shows the values of headers known to be harmless only
+ * ({@code Host}, {@code Content-Type}, the providers' action, version, date and request-id headers)
+ * and hides every other value, an unknown header's included, so headers can be logged safely.
  */
 public final class HttpHeaders {
 
     private static final HttpHeaders EMPTY = new HttpHeaders(List.of());
-    private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie",
-            "set-cookie", "x-tc-token", "x-cls-token", "x-security-token", "x-bce-security-token", "x-auth-token",
-            "x-subject-token");
+    /** The headers whose values are shown: none of them carries a credential. */
+    private static final Set<String> HARMLESS = Set.of("accept", "accept-encoding", "cache-control", "connection",
+            "content-encoding", "content-length", "content-md5", "content-type", "date", "expect", "host",
+            "retry-after", "server", "transfer-encoding", "user-agent", "x-bce-content-sha256", "x-bce-date",
+            "x-bce-request-id", "x-cls-requestid", "x-date", "x-project-id", "x-request-id", "x-sdk-content-sha256",
+            "x-sdk-date", "x-tc-action", "x-tc-language", "x-tc-region", "x-tc-requestclient", "x-tc-timestamp",
+            "x-tc-version", "x-traceid", "x-user-id");
 
     private final List<Header> entries;
 
@@ -188,13 +193,14 @@ public final class HttpHeaders {
     }
 
     /**
-     * Whether a header carries a credential, so that its value must never be shown.
+     * Whether a header's value must not be shown: every header but those known to be harmless. An
+     * unknown header counts as sensitive, since only its sender knows what it carries.
      *
      * @param name the name, in any case
-     * @return true for {@code Authorization}, cookies and the providers' session-token headers
+     * @return false only for the headers known to carry no credential
      */
     public static boolean isSensitive(String name) {
-        return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+        return !HARMLESS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -215,7 +221,7 @@ public final class HttpHeaders {
         return lower;
     }
 
-    /** The headers with credential values replaced by {@code ***}. */
+    /** The headers, every value not known to be harmless replaced by {@code ***}. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("{");

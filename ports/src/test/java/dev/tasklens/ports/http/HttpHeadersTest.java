@@ -42,6 +42,19 @@ class HttpHeadersTest {
     }
 
     @Test
+    void onlyHeadersKnownToBeHarmlessShowTheirValues() {
+        HttpHeaders headers = HttpHeaders.of("X-Custom-Secret", "hunter2", "X-Api-Key", "k-123", "X-TC-Action",
+                "DescribeTasks", "Content-Type", "application/json", "x-bce-date", "2026-11-22T12:00:00Z");
+
+        assertThat(headers.toString())
+                .doesNotContain("hunter2", "k-123")
+                .contains("X-Custom-Secret: ***", "X-Api-Key: ***", "X-TC-Action: DescribeTasks",
+                        "Content-Type: application/json", "x-bce-date: 2026-11-22T12:00:00Z");
+        assertThat(HttpHeaders.isSensitive("X-Whatever")).isTrue();
+        assertThat(HttpHeaders.isSensitive("HOST")).isFalse();
+    }
+
+    @Test
     void anInvalidNameOrAValueWithALineBreakIsRefused() {
         assertThatThrownBy(() -> HttpHeaders.of("Bad Name", "x"))
                 .isInstanceOf(IllegalArgumentException.class)
