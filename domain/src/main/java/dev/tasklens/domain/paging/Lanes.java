@@ -2,6 +2,7 @@ package dev.tasklens.domain.paging;
 
 import dev.tasklens.domain.PagePosition;
 import dev.tasklens.domain.PageRequest;
+import dev.tasklens.domain.Partition;
 import dev.tasklens.domain.PartitionPosition;
 import dev.tasklens.domain.ProviderPage;
 import dev.tasklens.domain.SourceId;
@@ -301,14 +302,14 @@ final class Lanes<T> {
             return false;
         }
         lane.splittable = false;
-        List<dev.tasklens.domain.Partition> parts = splitter.split(lane.partition, reply, pageSize);
+        List<Partition> parts = splitter.split(lane.partition, reply, pageSize);
         if (parts.size() < 2) {
             return false;
         }
         int at = lanes.indexOf(lane);
         lanes.remove(at);
         List<Lane<T>> slices = new ArrayList<>();
-        for (dev.tasklens.domain.Partition part : parts) {
+        for (Partition part : parts) {
             slices.add(maker.make(PartitionPosition.at(part, PagePosition.start(), 0), false));
         }
         lanes.addAll(at, slices);

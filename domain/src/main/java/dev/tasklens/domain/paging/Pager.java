@@ -37,9 +37,9 @@ import java.util.stream.StreamSupport;
  *   <li>Each model's end-of-list rule decides when a partition ends; empty and partial pages are
  *       followed where the model allows them.</li>
  *   <li>Never endless: a provider token handed back twice in a partition, an item handed back in an
- *       offset-paged partition ({@link ReplyGuard}), and more than {@link
+ *       offset-paged partition, and more than {@link
  *       #DEFAULT_MAX_PAGES_WITHOUT_PROGRESS} pages in a row over the listing that bring no new item
- *       ({@link ProgressGuard}) each stop it with a {@link MalformedResponseException}.</li>
+ *       ({@link Builder#maxPagesWithoutProgress}) each stop it with a {@link MalformedResponseException}.</li>
  *   <li>Given an {@linkplain Builder#identity identity}, an item whose identity equals one of the
  *       last {@link #DEDUPLICATION_WINDOW} delivered is not delivered again, although a provider
  *       may list it again (a task that changes status while its statuses are scanned). Identities
@@ -54,7 +54,7 @@ import java.util.stream.StreamSupport;
  * </ul>
  *
  * <p>Partitions ({@link Builder#partitions}: status requests, slices of the window) are paged at
- * the same time, up to {@link Concurrency#pages()} pages out at once ({@link Lanes}); pages are
+ * the same time, up to {@link Concurrency#pages()} pages out at once; pages are
  * delivered whole, in the order they arrive, and the resume token records every partition's
  * position. A planned partition whose first page points further may be cut into slices ({@link
  * Splitter}). {@link Concurrency#sequential()} runs the same engine with every fetch on the
