@@ -7,6 +7,7 @@ import dev.tasklens.ports.resilience.RateLimiter;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.resilience.Ticker;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,8 +33,8 @@ public final class BaiduSources {
                 .credentials(settings.credentials())
                 .transport(transport)
                 .clock(clock)
-                .resilience(Resilience.of(retryPolicy, RateLimiter.unlimited(), new ClockSkew(clock), sleeper,
-                        () -> ThreadLocalRandom.current().nextDouble()));
+                .resilience(Resilience.of(retryPolicy, RateLimiter.adaptive(Ticker.system(), sleeper),
+                        new ClockSkew(clock), sleeper, () -> ThreadLocalRandom.current().nextDouble()));
         settings.region().ifPresent(vod::region);
         settings.vodEndpoint().ifPresent(vod::endpoint);
         return vod.build();

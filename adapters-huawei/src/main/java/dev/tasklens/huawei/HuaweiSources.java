@@ -8,6 +8,7 @@ import dev.tasklens.ports.resilience.RateLimiter;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.resilience.Ticker;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -65,7 +66,7 @@ public final class HuaweiSources {
     }
 
     private static Resilience resilience(Clock clock, RetryPolicy retryPolicy, Sleeper sleeper) {
-        return Resilience.of(retryPolicy, RateLimiter.unlimited(), new ClockSkew(clock), sleeper,
-                () -> ThreadLocalRandom.current().nextDouble());
+        return Resilience.of(retryPolicy, RateLimiter.adaptive(Ticker.system(), sleeper), new ClockSkew(clock),
+                sleeper, () -> ThreadLocalRandom.current().nextDouble());
     }
 }

@@ -5,6 +5,7 @@ import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Attempt;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.source.TaskSource;
 import java.time.Clock;
@@ -23,7 +24,7 @@ public abstract class HttpTaskSource implements TaskSource {
 
     /** Where the source sends its requests. */
     protected final HttpTransport transport;
-    /** Retries and paces every call ({@code resilience.call(at -> ...)}). */
+    /** Retries and paces every call ({@code resilience.run(attempt -> ...)}). */
     protected final Resilience resilience;
     /** The time, for signatures and for a reply's {@code Retry-After} date. */
     protected final Clock clock;
@@ -52,8 +53,9 @@ public abstract class HttpTaskSource implements TaskSource {
     }
 
     /**
-     * Sends a request and binds its 200 reply.
+     * Sends a request within its attempt's time and binds its 200 reply.
      *
+     * @param attempt the attempt it is, whose timeout bounds the exchange
      * @param request the request, signed
      * @param requestIdHeader the reply header that names the provider's request id, if it has one
      * @param sentId the request id sent, kept when the reply names none
@@ -64,9 +66,9 @@ public abstract class HttpTaskSource implements TaskSource {
      * @throws TaskLensException the transport's failure, the source's typed error, or a {@code
      *     MalformedResponseException} for a body that does not bind
      */
-    protected final <W> Reply<W> exchange(HttpRequest request, Optional<String> requestIdHeader,
+    protected final <W> Reply<W> exchange(Attempt attempt, HttpRequest request, Optional<String> requestIdHeader,
             Optional<String> sentId, Class<W> wire, Failure failure) {
-        HttpResponse response = transport.send(request);
+        HttpResponse response = transport.send(request.toBuilder().timeout(attempt.timeout()).build());
         Optional<String> requestId = requestIdHeader.flatMap(name -> response.headers().firstValue(name))
                 .or(() -> sentId);
         if (response.status() != 200) {

@@ -62,7 +62,7 @@ public final class TencentSources {
     }
 
     /**
-     * The CLS source (its legacy API documents no rate limit).
+     * The CLS source: its legacy API documents no rate limit, so it is paced only once it throttles.
      *
      * @param settings credentials, region and endpoint
      * @param transport the HTTP transport
@@ -77,7 +77,7 @@ public final class TencentSources {
                 .credentials(settings.credentials())
                 .transport(transport)
                 .clock(clock)
-                .resilience(resilience(RateLimiter.unlimited(), clock, retryPolicy, sleeper));
+                .resilience(resilience(RateLimiter.adaptive(Ticker.system(), sleeper), clock, retryPolicy, sleeper));
         settings.clsRegion().ifPresent(cls::region);
         settings.clsEndpoint().ifPresent(cls::endpoint);
         return cls.build();

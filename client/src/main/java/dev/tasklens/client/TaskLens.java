@@ -24,6 +24,7 @@ import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.transport.jdk.JdkHttpTransport;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,11 +59,13 @@ public final class TaskLens implements AutoCloseable {
     private final Optional<HttpTransport> ownTransport;
     private final TokenSeal seal;
     private final Concurrency concurrency;
+    private final Optional<String> tokensBoundTo;
 
     private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, Optional<HttpTransport> ownTransport,
-            TokenSeal seal, Concurrency concurrency) {
+            TokenSeal seal, Concurrency concurrency, Optional<String> tokensBoundTo) {
         this.seal = seal;
         this.concurrency = concurrency;
+        this.tokensBoundTo = tokensBoundTo;
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
         this.clock = clock;
         this.ownTransport = ownTransport;
@@ -118,7 +121,8 @@ public final class TaskLens implements AutoCloseable {
             throw new InvalidQueryException(query.source(), "no adapter on the class path provides this source;"
                     + " known sources: " + sources.keySet() + ". Add the provider's tasklens-adapters jar");
         }
-        return SourceListing.of(source, clock, seal).withConcurrency(concurrency).list(query);
+        SourceListing listing = SourceListing.of(source, clock, seal).withConcurrency(concurrency);
+        return tokensBoundTo.map(listing::withTokensBoundTo).orElse(listing).list(query);
     }
 
     /**
@@ -170,6 +174,7 @@ public final class TaskLens implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private final Map<SourceId, URI> endpoints = new TreeMap<>();
         private Concurrency concurrency = Concurrency.of(Concurrency.DEFAULT_PAGES);
+        private Optional<String> tokensBoundTo = Optional.empty();
 
         private Builder() {
         }
@@ -204,6 +209,50 @@ public final class TaskLens implements AutoCloseable {
          */
         public Builder retryPolicy(RetryPolicy value) {
             this.retryPolicy = Objects.requireNonNull(value, "retry policy");
+            return this;
+        }
+
+        /**
+         * Bounds each call to a provider, all its attempts and waits together (default 50 s, {@link
+         * RetryPolicy#DEFAULT_DEADLINE}): a listing against a server that stalls fails within it, and
+         * throttling is retried until it passes. Changes the retry policy's deadline.
+         *
+         * @param value positive
+         * @return this builder
+         * @throws IllegalArgumentException if the value is not positive
+         */
+        public Builder callTimeout(Duration value) {
+            this.retryPolicy = retryPolicy.withDeadline(value);
+            return this;
+        }
+
+        /**
+         * Bounds each attempt at a call, connection, headers and body together (default 15 s, {@link
+         * RetryPolicy#DEFAULT_ATTEMPT_TIMEOUT}). Changes the retry policy's attempt timeout.
+         *
+         * @param value positive
+         * @return this builder
+         * @throws IllegalArgumentException if the value is not positive
+         */
+        public Builder attemptTimeout(Duration value) {
+            this.retryPolicy = retryPolicy.withAttemptTimeout(value);
+            return this;
+        }
+
+        /**
+         * Binds resume tokens to a name (and each source's id) instead of each source's endpoint and
+         * account: for a place whose address changes from run to run while its tasks stay the same,
+         * such as a sandbox on a free port. A token made here is refused by any other place.
+         *
+         * @param name such as {@code sandbox}, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if the name is blank
+         */
+        public Builder tokensBoundTo(String name) {
+            if (Objects.requireNonNull(name, "name").isBlank()) {
+                throw new IllegalArgumentException("a name to bind tokens to cannot be blank");
+            }
+            this.tokensBoundTo = Optional.of(name);
             return this;
         }
 
@@ -347,7 +396,7 @@ public final class TaskLens implements AutoCloseable {
             }
             EndpointVariables.checkNamed(fromEnvironment, byId.keySet());
             return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http), seal,
-                    concurrency);
+                    concurrency, tokensBoundTo);
         }
     }
 }

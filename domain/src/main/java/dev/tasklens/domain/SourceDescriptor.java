@@ -113,6 +113,14 @@ public record SourceDescriptor(SourceId id, String title, PagingModel paging, Li
                         + (known.isEmpty() ? "; it takes no scope" : "; it knows " + String.join(", ", known)));
             }
         }
+        for (ScopeKey key : scope) {
+            String value = query.scope().get(key.name());
+            if (value != null && !key.takes(value)) {
+                throw new InvalidQueryException(id, "scope '" + key.name() + "' is '" + value + "'; " + id
+                        + " takes " + String.join(" or ", new java.util.TreeSet<>(key.values())) + " ("
+                        + key.description() + ")");
+            }
+        }
     }
 
     /**

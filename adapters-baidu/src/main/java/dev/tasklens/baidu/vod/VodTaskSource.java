@@ -2,6 +2,7 @@ package dev.tasklens.baidu.vod;
 
 import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.adapters.QueryString;
+import dev.tasklens.adapters.EndpointPath;
 import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.baidu.internal.VodWire;
@@ -27,6 +28,7 @@ import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Attempt;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.signing.bce.BceSigner;
 import java.net.URI;
@@ -82,7 +84,7 @@ public final class VodTaskSource extends HttpTaskSource {
             .title("Baidu AI Cloud VOD task list")
             .scope(ScopeKey.optional("taskId", "one task's id"))
             .scope(ScopeKey.optional("mediaId", "the tasks of one media"))
-            .scope(ScopeKey.optional("type", "WORKFLOW or PRESET"))
+            .scope(ScopeKey.oneOf("type", "the kind of task, as the 2025-04-11 document lists it", "WORKFLOW", "PRESET"))
             .lookback(Duration.ofDays(7))
             .pushesDown(QueryFilter.STATUS)
             // One partition per status word (VodStatus), each over slices of the window (beginTime/endTime, seconds).
@@ -150,7 +152,7 @@ public final class VodTaskSource extends HttpTaskSource {
                     + " with the token tasklens printed for this query");
         }
         String marker = request.token().orElse("");
-        Listed listed = resilience.call(at -> send(status, marker, request, at));
+        Listed listed = resilience.run(attempt -> send(status, marker, request, attempt));
         return ProviderPage.marked(listed.tasks, listed.nextMarker.isPresent(), listed.nextMarker);
     }
 
@@ -164,7 +166,7 @@ public final class VodTaskSource extends HttpTaskSource {
                         + " BCE_SESSION_TOKEN for STS credentials)", Optional.empty()));
     }
 
-    private Listed send(String status, String marker, PageRequest request, Instant at) {
+    private Listed send(String status, String marker, PageRequest request, Attempt attempt) {
         Credentials keys = keys();
         QueryString query = QueryString.create().add("maxSize", request.pageSize());
         if (!marker.isEmpty()) {
@@ -181,11 +183,11 @@ public final class VodTaskSource extends HttpTaskSource {
             Optional.ofNullable(request.query().scope().get(name)).ifPresent(value -> query.add(name, value));
         }
         String requestId = UUID.randomUUID().toString();
-        HttpRequest unsigned = HttpRequest.get(endpoint.resolve("/v2/tasks?" + query))
+        HttpRequest unsigned = HttpRequest.get(EndpointPath.under(endpoint, "/v2/tasks?" + query))
                 .header("Content-Type", "application/json")
                 .header("x-bce-request-id", requestId)
                 .build();
-        Reply<VodWire.TaskList> reply = exchange(SignedRequests.sign(unsigned, signer, keys, at),
+        Reply<VodWire.TaskList> reply = exchange(attempt, SignedRequests.sign(unsigned, signer, keys, attempt.signAt()),
                 Optional.of("x-bce-request-id"), Optional.of(requestId), VodWire.TaskList.class,
                 (response, id) -> error(response, id, keys));
         VodWire.TaskList list = reply.body();

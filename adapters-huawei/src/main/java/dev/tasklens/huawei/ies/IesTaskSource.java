@@ -1,6 +1,7 @@
 package dev.tasklens.huawei.ies;
 
 import dev.tasklens.adapters.QueryString;
+import dev.tasklens.adapters.EndpointPath;
 import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.adapters.SignedRequests;
 import dev.tasklens.adapters.SourceBuilder;
@@ -23,6 +24,7 @@ import dev.tasklens.ports.credentials.Credentials;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Attempt;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.signing.huawei.HuaweiSigner;
 import java.net.URI;
@@ -124,10 +126,10 @@ public final class IesTaskSource extends HttpTaskSource {
         }
         long itemOffset = request.position() instanceof PagePosition.Offset at ? at.value() : 0L;
         long page = IesOffset.page(itemOffset, request.pageSize());
-        return resilience.call(at -> send(project, page, request, at));
+        return resilience.run(attempt -> send(project, page, request, attempt));
     }
 
-    private ProviderPage<Task> send(String project, long page, PageRequest request, Instant at) {
+    private ProviderPage<Task> send(String project, long page, PageRequest request, Attempt attempt) {
         QueryString query = QueryString.create().add("offset", page).add("limit", request.pageSize());
         Optional.ofNullable(request.query().scope().get("resource")).ifPresent(resources -> {
             for (String resource : resources.split(",")) {
@@ -138,19 +140,19 @@ public final class IesTaskSource extends HttpTaskSource {
         request.query().createdFrom().ifPresent(from -> query.add("begin_time", from.toEpochMilli()));
         request.query().createdTo().ifPresent(to -> query.add("end_time", to.toEpochMilli()));
         String requestId = UUID.randomUUID().toString().replace("-", "");
-        HttpRequest.Builder unsigned = HttpRequest.get(endpoint.resolve("/v2/" + project + "/ies/task?" + query))
+        HttpRequest.Builder unsigned = HttpRequest.get(EndpointPath.under(endpoint, "/v2/" + project + "/ies/task?" + query))
                 .header("X-Request-Id", requestId);
         Optional<Credentials> keys = credentials.credentials();
         HttpRequest signed;
         if (keys.isPresent()) {
-            signed = SignedRequests.sign(unsigned.header("X-Project-Id", project).build(), signer, keys.get(), at);
+            signed = SignedRequests.sign(unsigned.header("X-Project-Id", project).build(), signer, keys.get(), attempt.signAt());
         } else if (iamToken.isPresent()) {
             signed = unsigned.header("X-Auth-Token", iamToken.get()).build();
         } else {
             throw new AuthenticationException(ID, "CredentialsMissing", "no Huawei Cloud credentials; set"
                     + " HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or HUAWEICLOUD_SDK_IAM_TOKEN", Optional.empty());
         }
-        Reply<IesWire.Page> reply = exchange(signed, Optional.of("X-Request-Id"), Optional.of(requestId),
+        Reply<IesWire.Page> reply = exchange(attempt, signed, Optional.of("X-Request-Id"), Optional.of(requestId),
                 IesWire.Page.class, (response, id) -> HuaweiErrors.of(ID, response, id, text -> redact(text, keys),
                         CREDENTIAL_HINT, clock.instant()));
         IesWire.Page body = reply.body();

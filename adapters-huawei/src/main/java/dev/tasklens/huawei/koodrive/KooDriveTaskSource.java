@@ -2,6 +2,7 @@ package dev.tasklens.huawei.koodrive;
 
 import dev.tasklens.adapters.ReplyTimes;
 import dev.tasklens.adapters.QueryString;
+import dev.tasklens.adapters.EndpointPath;
 import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.domain.AuthenticationException;
 import dev.tasklens.domain.Cursor;
@@ -19,6 +20,7 @@ import dev.tasklens.huawei.internal.KooDriveWire;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Attempt;
 import dev.tasklens.ports.resilience.Resilience;
 import java.net.URI;
 import java.time.Clock;
@@ -73,7 +75,7 @@ public final class KooDriveTaskSource extends HttpTaskSource {
     private static final SourceDescriptor DESCRIPTOR = SourceDescriptor
             .builder(ID, Cursor.of(100, 100, "pageSize"))
             .title("Huawei KooDrive tasks")
-            .scope(ScopeKey.optional("taskType", "0: transfer task"))
+            .scope(ScopeKey.oneOf("taskType", "0: transfer task, 1: batch import (createTask)", "0", "1"))
             .pushesDown(QueryFilter.STATUS)
             .build();
     private static final String CREDENTIAL_HINT = "check KOODRIVE_ACCESS_TOKEN (valid 20 minutes) and"
@@ -135,20 +137,20 @@ public final class KooDriveTaskSource extends HttpTaskSource {
             Optional.ofNullable(CODES.get(status)).ifPresent(code -> query.add("status", code));
         }
         Optional.ofNullable(request.query().scope().get("taskType")).ifPresent(type -> query.add("taskType", type));
-        URI uri = endpoint.resolve("/koodrive/ose/v1/task/list?" + query);
-        return resilience.call(at -> send(uri, accessToken, user, at));
+        URI uri = EndpointPath.under(endpoint, "/koodrive/ose/v1/task/list?" + query);
+        return resilience.run(attempt -> send(uri, accessToken, user, attempt));
     }
 
-    private ProviderPage<Task> send(URI uri, String accessToken, String user, Instant at) {
+    private ProviderPage<Task> send(URI uri, String accessToken, String user, Attempt attempt) {
         String traceId = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 58);
         HttpRequest request = HttpRequest.get(uri)
                 .header("Authorization", "Bearer" + separator + accessToken)
                 .header("X-User-Id", user)
-                .header("X-Date", X_DATE.format(at.truncatedTo(ChronoUnit.SECONDS)))
+                .header("X-Date", X_DATE.format(attempt.signAt().truncatedTo(ChronoUnit.SECONDS)))
                 .header("X-Traceid", traceId)
                 .build();
         // The trace id sent is the request id: KooDrive's reply names none of its own.
-        Reply<KooDriveWire.Page> reply = exchange(request, Optional.empty(), Optional.of(traceId),
+        Reply<KooDriveWire.Page> reply = exchange(attempt, request, Optional.empty(), Optional.of(traceId),
                 KooDriveWire.Page.class, (failed, id) -> HuaweiErrors.of(ID, failed, id,
                         text -> redact(text, accessToken), CREDENTIAL_HINT, clock.instant()));
         KooDriveWire.Page page = reply.body();

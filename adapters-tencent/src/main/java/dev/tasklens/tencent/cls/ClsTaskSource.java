@@ -19,11 +19,13 @@ import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Attempt;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.signing.cls.ClsSigner;
 import dev.tasklens.adapters.SourceBuilder;
 import dev.tasklens.tencent.internal.ApiErrors;
 import dev.tasklens.tencent.internal.TencentWire;
+import dev.tasklens.adapters.EndpointPath;
 import dev.tasklens.adapters.HttpTaskSource;
 import dev.tasklens.adapters.JsonReplies;
 import dev.tasklens.adapters.SignedRequests;
@@ -131,10 +133,10 @@ public final class ClsTaskSource extends HttpTaskSource {
         Instant from = request.query().createdFrom().orElse(now.minus(KEPT).plus(Duration.ofMinutes(1)));
         Instant to = request.query().createdTo().orElse(now);
         String shipper = request.query().scope().get("shipper_id");
-        URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/tasks?shipper_id=" + form(shipper)
+        URI uri = EndpointPath.under(base, "/tasks?shipper_id=" + form(shipper)
                 + "&start_time=" + form(TIME.format(from.atZone(zone)))
                 + "&end_time=" + form(TIME.format(to.atZone(zone))));
-        return ProviderPage.whole(resilience.call(at -> send(uri, at)));
+        return ProviderPage.whole(resilience.run(attempt -> send(uri, attempt)));
     }
 
     /** HTML-form encoding, as the seed's own example writes the query ({@code 2017-10-10+00%3A00%3A00}). */
@@ -142,10 +144,10 @@ public final class ClsTaskSource extends HttpTaskSource {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private List<Task> send(URI uri, Instant at) {
+    private List<Task> send(URI uri, Attempt attempt) {
         Credentials keys = TencentKeys.require(credentials, ID);
-        Reply<TencentWire.ClsReply> exchanged = exchange(SignedRequests.sign(HttpRequest.get(uri).build(), signer,
-                keys, at), Optional.of("X-Cls-Requestid"), Optional.empty(), TencentWire.ClsReply.class,
+        Reply<TencentWire.ClsReply> exchanged = exchange(attempt, SignedRequests.sign(HttpRequest.get(uri).build(), signer,
+                keys, attempt.signAt()), Optional.of("X-Cls-Requestid"), Optional.empty(), TencentWire.ClsReply.class,
                 (failed, id) -> error(failed, id, keys));
         TencentWire.ClsReply reply = exchanged.body();
         HttpResponse response = exchanged.response();

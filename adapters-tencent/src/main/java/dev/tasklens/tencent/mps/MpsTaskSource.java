@@ -15,6 +15,7 @@ import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
 import dev.tasklens.ports.http.HttpTransport;
+import dev.tasklens.ports.resilience.Attempt;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.signing.tc3.Tc3Signer;
 import dev.tasklens.tencent.internal.ApiErrors;
@@ -129,7 +130,7 @@ public final class MpsTaskSource extends HttpTaskSource {
         }
         MpsScan scan = MpsScan.single(scans, ID);
         String scrollToken = request.token().orElse("");
-        Listed listed = resilience.call(at -> send(scan, scrollToken, request, at));
+        Listed listed = resilience.run(attempt -> send(scan, scrollToken, request, attempt));
         ProviderPage<Task> page = listed.scrollToken.isEmpty() ? ProviderPage.last(listed.tasks)
                 : ProviderPage.withNext(listed.tasks, listed.scrollToken);
         // TotalCount: the matches of this status scan.
@@ -139,7 +140,7 @@ public final class MpsTaskSource extends HttpTaskSource {
     private record Listed(List<Task> tasks, String scrollToken, Optional<Long> totalCount) {
     }
 
-    private Listed send(MpsScan scan, String scrollToken, PageRequest request, Instant at) {
+    private Listed send(MpsScan scan, String scrollToken, PageRequest request, Attempt attempt) {
         Credentials keys = TencentKeys.require(credentials, ID);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Status", scan.status());
@@ -159,12 +160,12 @@ public final class MpsTaskSource extends HttpTaskSource {
                 .header("X-TC-Action", "DescribeTasks")
                 .header("X-TC-Version", "2019-06-12")
                 .build();
-        return parse(SignedRequests.sign(unsigned, signer, keys, at), scan, keys);
+        return parse(attempt, SignedRequests.sign(unsigned, signer, keys, attempt.signAt()), scan, keys);
     }
 
-    private Listed parse(HttpRequest signed, MpsScan scan, Credentials keys) {
+    private Listed parse(Attempt attempt, HttpRequest signed, MpsScan scan, Credentials keys) {
         // The request id is in the body, not a header (seed 001).
-        Reply<TencentWire.MpsReply> exchanged = exchange(signed, Optional.empty(), Optional.empty(),
+        Reply<TencentWire.MpsReply> exchanged = exchange(attempt, signed, Optional.empty(), Optional.empty(),
                 TencentWire.MpsReply.class, (failed, id) -> ApiErrors.ofStatus(ID, failed, id, clock.instant()));
         TencentWire.MpsReply envelope = exchanged.body();
         HttpResponse response = exchanged.response();

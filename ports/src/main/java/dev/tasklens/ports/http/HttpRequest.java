@@ -2,9 +2,11 @@ package dev.tasklens.ports.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,12 +21,14 @@ public final class HttpRequest {
     private final URI uri;
     private final HttpHeaders headers;
     private final byte[] body;
+    private final Duration timeout;
 
     private HttpRequest(Builder builder) {
         this.method = builder.method;
         this.uri = builder.uri;
         this.headers = builder.headers.build();
         this.body = builder.body.clone();
+        this.timeout = builder.timeout;
     }
 
     /**
@@ -71,7 +75,19 @@ public final class HttpRequest {
         Builder builder = new Builder(method, uri);
         builder.headers = headers.toBuilder();
         builder.body = body;
+        builder.timeout = timeout;
         return builder;
+    }
+
+    /**
+     * How long the exchange may take, connection, headers and body together, when the caller
+     * bounds it (a retry's share of its call's deadline); a transport uses the shorter of this and
+     * its own timeout. Not part of what is sent, nor of {@link #equals}.
+     *
+     * @return the bound, if any
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
     }
 
     /**
@@ -142,6 +158,7 @@ public final class HttpRequest {
         private final URI uri;
         private HttpHeaders.Builder headers = HttpHeaders.builder();
         private byte[] body = new byte[0];
+        private Duration timeout;
 
         private Builder(String method, URI uri) {
             Objects.requireNonNull(method, "method");
@@ -217,6 +234,22 @@ public final class HttpRequest {
          */
         public Builder body(String text) {
             this.body = text.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /**
+         * Bounds how long the exchange may take.
+         *
+         * @param value positive
+         * @return this builder
+         * @throws IllegalArgumentException if the value is not positive
+         */
+        public Builder timeout(Duration value) {
+            Objects.requireNonNull(value, "timeout");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("a request timeout must be positive, got " + value);
+            }
+            this.timeout = value;
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -37,12 +38,15 @@ public final class SourceListing implements ListTasks {
     private final Clock clock;
     private final TokenSeal seal;
     private final Concurrency concurrency;
+    private final Optional<String> binding;
 
-    private SourceListing(TaskSource source, Clock clock, TokenSeal seal, Concurrency concurrency) {
+    private SourceListing(TaskSource source, Clock clock, TokenSeal seal, Concurrency concurrency,
+            Optional<String> binding) {
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.seal = Objects.requireNonNull(seal, "seal");
         this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
+        this.binding = Objects.requireNonNull(binding, "binding");
     }
 
     /**
@@ -53,7 +57,8 @@ public final class SourceListing implements ListTasks {
      * @return the use case
      */
     public static SourceListing of(TaskSource source, Clock clock) {
-        return new SourceListing(source, clock, TokenSeal.none(), Concurrency.of(Concurrency.DEFAULT_PAGES));
+        return new SourceListing(source, clock, TokenSeal.none(), Concurrency.of(Concurrency.DEFAULT_PAGES),
+                Optional.empty());
     }
 
     /**
@@ -66,7 +71,7 @@ public final class SourceListing implements ListTasks {
      * @return the use case
      */
     public static SourceListing of(TaskSource source, Clock clock, TokenSeal seal) {
-        return new SourceListing(source, clock, seal, Concurrency.of(Concurrency.DEFAULT_PAGES));
+        return new SourceListing(source, clock, seal, Concurrency.of(Concurrency.DEFAULT_PAGES), Optional.empty());
     }
 
     /**
@@ -77,7 +82,21 @@ public final class SourceListing implements ListTasks {
      * @return a new use case
      */
     public SourceListing withConcurrency(Concurrency pages) {
-        return new SourceListing(source, clock, seal, pages);
+        return new SourceListing(source, clock, seal, pages, binding);
+    }
+
+    /**
+     * The same listing with its resume tokens bound to a name instead of the source's endpoint and
+     * account ({@link TaskSource#tokenBinding()}): for a place whose address changes from run to run
+     * while its tasks stay the same, such as a sandbox on a free port.
+     *
+     * @param name what the tokens are bound to, with the source's id
+     * @return a new use case
+     */
+    public SourceListing withTokensBoundTo(String name) {
+        Objects.requireNonNull(name, "name");
+        return new SourceListing(source, clock, seal, concurrency,
+                Optional.of(name + " " + source.descriptor().id().value()));
     }
 
     @Override
@@ -96,7 +115,7 @@ public final class SourceListing implements ListTasks {
         return Pager.builder(descriptor.paging(), query, source::fetchPage)
                 .filterPerPartition(part -> local.and(part::holds))
                 .identity(Task::id)
-                .seal(seal.boundAlsoTo(source.tokenBinding()))
+                .seal(seal.boundAlsoTo(binding.orElseGet(source::tokenBinding)))
                 .partitions(plan)
                 .concurrency(concurrency)
                 // Cutting a partition drops its first page: worth it only when the slices are paged at once.

@@ -63,7 +63,7 @@ class ResilienceTest {
     }
 
     @Test
-    void throttlingThatDoesNotStopGivesUpAfterTheBudgetWithTheThrottledError() {
+    void throttlingIsRetriedUntilTheDeadlineNotCountedAgainstTheAttempts() {
         int[] calls = {0};
         assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 1.0).call(at -> {
             calls[0]++;
@@ -71,10 +71,128 @@ class ResilienceTest {
         }))
                 .isInstanceOf(ThrottledException.class)
                 .hasMessageContaining("RequestLimitExceeded")
-                .hasMessageContaining("req-1");
-        assertThat(calls[0]).isEqualTo(4);
-        // Exponential: 200, 400, 800 ms (jitter 1.0 takes the whole bound).
-        assertThat(time.sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+                .hasMessageContaining("req-1")
+                .hasMessageContaining("throttled)")
+                .hasMessageContaining("at the retry policy's deadline of 50 s");
+        // 200 ms, 400 ms, ... 6.4 s, then 10 s each: far more than the 4 attempts a fault gets, and
+        // never a wait that would end past the 50 s deadline.
+        assertThat(calls[0]).isEqualTo(10);
+        assertThat(time.sleeps).startsWith(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+        assertThat(time.slept()).isLessThan(RetryPolicy.DEFAULT_DEADLINE);
+    }
+
+    @Test
+    void faultsBetweenThrottlesStillHaveTheirCap() {
+        int[] calls = {0};
+        assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 0.0).call(at -> {
+            calls[0]++;
+            if (calls[0] % 2 == 1) {
+                throw throttled(Optional.empty());
+            }
+            throw new ProviderException(MPS, 503, "ServiceUnavailable", "busy", Optional.empty(), true);
+        })).isInstanceOf(ProviderException.class)
+                .hasMessageContaining("gave up after 8 attempts (4 throttled)");
+        assertThat(calls[0]).isEqualTo(8);
+    }
+
+    @Test
+    void eachAttemptIsGivenWhatIsLeftOfTheDeadlineUpToTheAttemptTimeout() {
+        RetryPolicy policy = RetryPolicy.defaults().withDeadline(Duration.ofSeconds(40))
+                .withAttemptTimeout(Duration.ofSeconds(15));
+        List<Attempt> attempts = new ArrayList<>();
+        assertThatThrownBy(() -> resilience(policy, 0).run(attempt -> {
+            attempts.add(attempt);
+            time.advance(attempt.timeout());
+            throw new TransportException("no reply within " + attempt.timeout().toSeconds() + " s", true);
+        })).hasMessageContaining("gave up after 3 attempts over 40 s, at the retry policy's deadline of 40 s");
+        assertThat(attempts).extracting(Attempt::timeout)
+                .containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10));
+        assertThat(attempts).extracting(Attempt::number).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aStalledServerFailsACallWithinTheDefaultDeadline() {
+        Duration[] took = {Duration.ZERO};
+        Instant start = time.instant();
+        assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 1.0).run(attempt -> {
+            time.advance(attempt.timeout());
+            throw new TransportException("no reply", true);
+        })).isInstanceOf(TransportException.class);
+        took[0] = Duration.between(start, time.instant());
+        assertThat(took[0]).isLessThanOrEqualTo(RetryPolicy.DEFAULT_DEADLINE)
+                .isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aThrottleCutsTheRateAndSuccessesBringItBackWithinTheDocumentedRate() {
+        RateLimiter limiter = RateLimiter.perSecond(100, time, time);
+        Resilience resilience = Resilience.of(RetryPolicy.defaults(), limiter, new ClockSkew(time), time, () -> 0.0,
+                time);
+        // Two seconds at the documented rate, so the sent rate is measured.
+        for (int i = 0; i < 200; i++) {
+            resilience.call(at -> "page");
+        }
+        assertThat(limiter.currentRate()).isEqualTo(100.0);
+        int[] calls = {0};
+        resilience.call(at -> {
+            if (calls[0]++ == 0) {
+                throw throttled(Optional.empty());
+            }
+            return "page";
+        });
+        double cut = limiter.currentRate();
+        assertThat(cut).isBetween(60.0, 75.0);
+
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            resilience.call(at -> "page");
+            rates.add(limiter.currentRate());
+        }
+        // Back step by step, never past the 100 requests per second MPS documents.
+        assertThat(rates).allSatisfy(rate -> assertThat(rate).isLessThanOrEqualTo(100.0));
+        assertThat(rates.get(rates.size() - 1)).isEqualTo(100.0);
+        assertThat(rates.get(0)).isLessThan(100.0);
+    }
+
+    @Test
+    void aSourceWithoutADocumentedRateIsUnpacedUntilItIsThrottled() {
+        RateLimiter limiter = RateLimiter.adaptive(time, time);
+        Resilience resilience = Resilience.of(RetryPolicy.defaults(), limiter, new ClockSkew(time), time, () -> 0.0,
+                time);
+        for (int i = 0; i < 50; i++) {
+            time.advance(Duration.ofMillis(20));
+            resilience.call(at -> "page");
+        }
+        assertThat(time.sleeps).isEmpty();
+        int[] calls = {0};
+        resilience.call(at -> {
+            if (calls[0]++ == 0) {
+                throw throttled(Optional.empty());
+            }
+            return "page";
+        });
+        // Sent at 50 per second, cut to 0.7 of it.
+        assertThat(limiter.currentRate()).isBetween(30.0, 40.0);
+    }
+
+    @Test
+    void throttlingHalvesTheAttemptsOutAtOnceAndSuccessesRaiseThemAgain() {
+        Resilience resilience = resilience(RetryPolicy.defaults(), 0.0);
+        assertThat(resilience.attemptsAtOnce()).isEqualTo(Integer.MAX_VALUE);
+        int[] calls = {0};
+        resilience.call(at -> {
+            if (calls[0]++ < 3) {
+                throw throttled(Optional.empty());
+            }
+            return "page";
+        });
+        // Each throttle halved it to 1; the success that ended the call, one at a time, made it 2.
+        assertThat(resilience.attemptsAtOnce()).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            resilience.call(at -> "page");
+        }
+        // Two successes at 2 make it 3.
+        assertThat(resilience.attemptsAtOnce()).isEqualTo(3);
     }
 
     @Test
@@ -237,7 +355,7 @@ class ResilienceTest {
 
     @Test
     void whenTheAttemptsRunOutTheMessageSaysHowManyOverHowLong() {
-        assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 1).call(at -> {
+        assertThatThrownBy(() -> resilience(RetryPolicy.defaults().withDeadline(Duration.ofMinutes(5)), 1).call(at -> {
             time.advance(Duration.ofSeconds(30));
             throw new TransportException("no reply from https://mps.tencentcloudapi.com within 30000 ms", true);
         })).isInstanceOf(TransportException.class)

@@ -70,12 +70,14 @@ public final class Tc3Signer implements RequestSigner {
      *
      * @param service the service, such as {@code mps}
      * @return the signer
-     * @throws IllegalArgumentException if the service is blank
+     * @throws IllegalArgumentException if the service is not a product name (lower-case letters and digits)
      */
     public static Tc3Signer forService(String service) {
         Objects.requireNonNull(service, "service");
-        if (service.isBlank() || service.contains("/")) {
-            throw new IllegalArgumentException("TC3 service '" + service + "' must be a product name such as mps");
+        // The service is the host's first label (mps.tencentcloudapi.com) and part of the credential scope.
+        if (!service.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("TC3 service '" + service + "' must be a product name such as mps"
+                    + " (lower-case letters and digits)");
         }
         return new Tc3Signer(Optional.of(service));
     }

@@ -241,19 +241,26 @@ public abstract class TaskSourceContract {
     }
 
     @Test
-    void throttlingThatNeverStopsGivesUpWithAThrottledError() throws Exception {
-        // Waits are recorded, not slept: a maximum wait of 10 s admits any provider's own minimum (Huawei's 2 s).
+    void throttlingIsRetriedUntilTheCallsDeadlineThenGivesUpWithAThrottledError() throws Exception {
+        // Waits are recorded, not slept, and are the only time that passes: a maximum wait of 10 s
+        // admits any provider's own minimum (Huawei's 2 s).
         RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(10));
         with(FaultPlan.seeded(seed(), 1.0, new Fault.Throttle()), Wiring.of(clock()).withPolicy(policy),
                 (subject, tasks, wiring) -> {
                     assertThatThrownBy(() -> ids(subject, subject.queries().get().build()))
-                            .isInstanceOf(ThrottledException.class);
-                    // Each request was tried exactly as often as the policy allows.
-                    assertThat(subject.journal().requests()).extracting(TaskSourceContract::requestLine)
-                            .isNotEmpty()
-                            .allSatisfy(line -> assertThat(subject.journal().requests().stream()
-                                    .map(TaskSourceContract::requestLine).filter(line::equals).count())
-                                    .isEqualTo(3));
+                            .isInstanceOf(ThrottledException.class)
+                            .hasMessageContaining("at the retry policy's deadline of 50 s");
+                    // Throttling does not use up the 3 attempts a fault gets: each request was
+                    // tried until its deadline, every one as often as the others.
+                    List<String> lines = subject.journal().requests().stream().map(TaskSourceContract::requestLine)
+                            .toList();
+                    assertThat(lines).isNotEmpty();
+                    long first = lines.stream().filter(lines.get(0)::equals).count();
+                    assertThat(first).isGreaterThan(policy.maxAttempts());
+                    assertThat(lines).allSatisfy(line -> assertThat(lines.stream().filter(line::equals).count())
+                            .isEqualTo(first));
+                    assertThat(wiring.sleeps()).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(
+                            policy.maxDelay()));
                 });
     }
 

@@ -5,6 +5,7 @@ import dev.tasklens.ports.resilience.RateLimiter;
 import dev.tasklens.ports.resilience.Resilience;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.resilience.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,21 +41,43 @@ public record Wiring(Clock clock, RetryPolicy retryPolicy, boolean validCredenti
     }
 
     /**
-     * A sleeper that records the wait and returns at once.
+     * Time as the waits made it: each thread's own sum of the waits it asked for. A call runs on one
+     * thread, so its deadline is measured on the waits it made, whatever other calls did meanwhile
+     * and however slow the machine is.
+     */
+    private static final ThreadLocal<long[]> WAITED = ThreadLocal.withInitial(() -> new long[1]);
+
+    /**
+     * A sleeper that records the wait and returns at once; the wait counts as time passed for
+     * {@link #ticker()}.
      *
      * @return the sleeper
      */
     public Sleeper sleeper() {
-        return sleeps::add;
+        return duration -> {
+            sleeps.add(duration);
+            WAITED.get()[0] += duration.toNanos();
+        };
+    }
+
+    /**
+     * Elapsed time made of the recorded waits alone, so that a call's deadline is reached after the
+     * same waits on every run.
+     *
+     * @return the ticker
+     */
+    public Ticker ticker() {
+        return () -> WAITED.get()[0];
     }
 
     /**
      * The resilience the source must run its requests through: this wiring's policy and clock,
-     * the recording sleeper, no rate limit, and a fixed jitter so runs replay exactly.
+     * the recording sleeper and its ticker, no rate limit, and a fixed jitter so runs replay exactly.
      *
      * @return the resilience
      */
     public Resilience resilience() {
-        return Resilience.of(retryPolicy, RateLimiter.unlimited(), new ClockSkew(clock), sleeper(), () -> 0.5);
+        return Resilience.of(retryPolicy, RateLimiter.unlimited(), new ClockSkew(clock), sleeper(), () -> 0.5,
+                ticker());
     }
 }

@@ -125,8 +125,11 @@ public final class JdkHttpTransport implements HttpTransport {
         Objects.requireNonNull(request, "request");
         URI uri = request.uri();
         checkScheme(uri);
+        // A caller's bound (a retry's share of its call's deadline) shortens the transport's own.
+        Duration timeout = request.timeout().filter(bound -> bound.compareTo(requestTimeout) < 0)
+                .orElse(requestTimeout);
         java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .method(request.method(), request.bodyLength() == 0 && !request.method().equals("POST")
                         && !request.method().equals("PUT")
                         ? java.net.http.HttpRequest.BodyPublishers.noBody()
@@ -149,15 +152,15 @@ public final class JdkHttpTransport implements HttpTransport {
         inFlight.add(exchange);
         java.net.http.HttpResponse<byte[]> reply;
         try {
-            reply = exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            reply = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new TransportException("no reply from " + authority(uri) + " within "
-                    + requestTimeout.toMillis() + " ms (headers and body)", e, true);
+                    + seconds(timeout) + " (headers and body)", e, true);
         } catch (CancellationException e) {
             throw closedError(uri);
         } catch (ExecutionException e) {
-            throw failure(request, uri, e.getCause() == null ? e : e.getCause());
+            throw failure(request, uri, timeout, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -170,7 +173,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return HttpResponse.of(reply.statusCode(), headers, body);
     }
 
-    private TransportException failure(HttpRequest request, URI uri, Throwable cause) {
+    private TransportException failure(HttpRequest request, URI uri, Duration timeout, Throwable cause) {
         if (cause instanceof LimitedBody.TooLarge) {
             return tooLarge(uri, false);
         }
@@ -179,8 +182,8 @@ public final class JdkHttpTransport implements HttpTransport {
                     + connectTimeout.toMillis() + " ms", cause, true);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new TransportException("no reply from " + authority(uri) + " within " + requestTimeout.toMillis()
-                    + " ms", cause, true);
+            return new TransportException("no reply from " + authority(uri) + " within " + seconds(timeout), cause,
+                    true);
         }
         if (cause instanceof java.net.ConnectException) {
             return new TransportException("connection refused by " + authority(uri), cause, true);
@@ -192,7 +195,32 @@ public final class JdkHttpTransport implements HttpTransport {
         if (closed.get()) {
             return closedError(uri);
         }
-        return new TransportException(request.method() + " " + authority(uri) + " failed: " + cause, cause, true);
+        return new TransportException(request.method() + " " + authority(uri) + " failed: " + inWords(cause), cause,
+                true);
+    }
+
+    /** What went wrong, in words rather than a Java class name. */
+    private static String inWords(Throwable cause) {
+        String detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
+        if (cause instanceof java.util.zip.ZipException) {
+            return "the reply's compressed body is corrupt" + detail;
+        }
+        if (cause instanceof java.net.ProtocolException) {
+            return "the reply does not follow HTTP" + detail;
+        }
+        if (cause instanceof java.io.EOFException || String.valueOf(cause.getMessage()).contains("content-length")
+                || String.valueOf(cause.getMessage()).contains("closed")) {
+            return "the connection was closed before the reply was complete" + detail;
+        }
+        if (cause instanceof java.io.IOException) {
+            return "the connection failed" + detail;
+        }
+        return "an unexpected error" + detail;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s"
+                : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static TransportException closedError(URI uri) {
@@ -207,6 +235,11 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private void checkScheme(URI uri) {
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            // The JDK client refuses it with an exception that names itself; say it plainly, and never retry.
+            throw new TransportException("port " + uri.getPort() + " of " + uri.getHost() + " is not 1..65535;"
+                    + " fix the endpoint", false);
+        }
         if (uri.getScheme().equalsIgnoreCase("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
             throw new TransportException("refusing plain http:// to " + authority(uri) + ": credentials and"
                     + " signatures would cross the network unencrypted. Use https://, or opt in with"
@@ -262,7 +295,7 @@ public final class JdkHttpTransport implements HttpTransport {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new TransportException("reading the reply from " + authority(uri) + " failed: " + e, e, true);
+            throw new TransportException("reading the reply from " + authority(uri) + " failed: " + inWords(e), e, true);
         }
     }
 

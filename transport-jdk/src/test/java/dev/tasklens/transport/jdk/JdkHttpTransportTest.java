@@ -74,6 +74,15 @@ class JdkHttpTransportTest {
                 reply(exchange, 200, zipped.toByteArray(), Map.of("Content-Encoding", "gzip"));
             }
             case "/big" -> reply(exchange, 200, new byte[4096], Map.of());
+            case "/short" -> {
+                // Promises 100 bytes, sends 10 and hangs up.
+                exchange.sendResponseHeaders(200, 100);
+                exchange.getResponseBody().write(new byte[10]);
+                exchange.getResponseBody().flush();
+                exchange.close();
+            }
+            case "/badzip" -> reply(exchange, 200, "not gzip at all".getBytes(StandardCharsets.UTF_8),
+                    Map.of("Content-Encoding", "gzip"));
             case "/drip" -> drip(exchange, 2_000_000_000L);
             case "/endless" -> drip(exchange, 0);
             case "/hang" -> {
@@ -156,8 +165,40 @@ class JdkHttpTransportTest {
         assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/slow")).build()))
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("no reply from http://127.0.0.1:")
-                .hasMessageContaining("within 200 ms")
+                .hasMessageContaining("within 0.2 s")
                 .satisfies(error -> assertThat(((TransportException) error).isRetryable()).isTrue());
+    }
+
+    @Test
+    void aBrokenReplyIsToldInWordsWithoutJavaClassNames() {
+        transport = JdkHttpTransport.builder().build();
+
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/short")).build()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("the connection was closed before the reply was complete")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("java.", "Exception"));
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/badzip")).build()))
+                .isInstanceOf(TransportException.class)
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("java.", "Exception"));
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefusedPlainlyAndNotRetried() {
+        transport = JdkHttpTransport.builder().build();
+
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(URI.create("http://127.0.0.1:99999/")).build()))
+                .isInstanceOf(TransportException.class)
+                .hasMessage("port 99999 of 127.0.0.1 is not 1..65535; fix the endpoint")
+                .satisfies(error -> assertThat(((TransportException) error).isRetryable()).isFalse());
+    }
+
+    @Test
+    void aRequestsOwnTimeoutShortensTheTransports() {
+        transport = JdkHttpTransport.builder().requestTimeout(Duration.ofSeconds(30)).build();
+
+        assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/drip")).timeout(Duration.ofMillis(300)).build()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("within 0.3 s");
     }
 
     @Test
@@ -167,7 +208,7 @@ class JdkHttpTransportTest {
 
         assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/drip")).build()))
                 .isInstanceOf(TransportException.class)
-                .hasMessageContaining("within 500 ms (headers and body)");
+                .hasMessageContaining("within 0.5 s (headers and body)");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 
@@ -178,7 +219,7 @@ class JdkHttpTransportTest {
 
         assertThatThrownBy(() -> transport.send(HttpRequest.get(uri("/endless")).build()))
                 .isInstanceOf(TransportException.class)
-                .hasMessageContaining("within 500 ms");
+                .hasMessageContaining("within 0.5 s");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 

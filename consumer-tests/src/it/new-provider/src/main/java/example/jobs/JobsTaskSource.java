@@ -82,8 +82,9 @@ public final class JobsTaskSource implements dev.tasklens.ports.source.TaskSourc
             query += "&cursor=" + URLEncoder.encode(cursor.value(), StandardCharsets.UTF_8);
         }
         URI uri = endpoint.resolve("/v1/jobs?" + query);
-        HttpResponse response = resilience.call(at -> check(transport.send(HttpRequest.get(uri)
-                .header("Authorization", "Bearer " + token).build())));
+        // Each attempt is bounded by its share of the call's deadline.
+        HttpResponse response = resilience.run(attempt -> check(transport.send(HttpRequest.get(uri)
+                .header("Authorization", "Bearer " + token).timeout(attempt.timeout()).build())));
         return read(response.bodyText());
     }
 
