@@ -60,12 +60,14 @@ public final class Emulator implements AutoCloseable {
     private final HostileReplies hostile = new HostileReplies();
     private final HttpServer server;
     private final ExecutorService executor;
+    private final String basePath;
 
     private Emulator(Builder builder) {
         this.handler = builder.handler;
         this.faults = builder.faults;
         this.latency = builder.latency;
         this.journal = new RequestJournal(builder.journalLimit);
+        this.basePath = builder.basePath;
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         } catch (IOException e) {
@@ -139,6 +141,15 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * Where the API is served: the {@link #baseUri()} and the base path.
+     *
+     * @return such as {@code http://127.0.0.1:<port>/some/prefix/}
+     */
+    public URI apiUri() {
+        return URI.create(baseUri() + basePath);
+    }
+
+    /**
      * The requests received so far, over sockets and in memory.
      *
      * @return the journal
@@ -202,6 +213,11 @@ public final class Emulator implements AutoCloseable {
     }
 
     private HttpResponse respond(HttpRequest request, Optional<Fault> fault) {
+        if (!request.uri().getPath().startsWith(basePath)) {
+            // A gateway mounted under a path serves nothing outside it.
+            return HttpResponse.of(404, HttpHeaders.of("Content-Type", "text/plain; charset=utf-8"),
+                    "no API at " + request.uri().getPath() + "; this one is served under " + basePath);
+        }
         try {
             if (fault.isPresent() && fault.get() instanceof Fault.Throttle) {
                 return handler.throttled();
@@ -214,9 +230,9 @@ public final class Emulator implements AutoCloseable {
             }
             if (fault.isPresent() && fault.get() instanceof Fault.Hostile hostileReply) {
                 return hostile.write(hostileReply.reply(), handler,
-                        new EmulatorRequest(request, java.util.Optional.empty()));
+                        new EmulatorRequest(request, java.util.Optional.empty(), basePath));
             }
-            return handler.handle(new EmulatorRequest(request, fault.filter(Fault::isProtocolLevel)));
+            return handler.handle(new EmulatorRequest(request, fault.filter(Fault::isProtocolLevel), basePath));
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in a handler shows as the server error a real gateway would give, never as a hang.
             return HttpResponse.of(500, HttpHeaders.of("Content-Type", "text/plain; charset=utf-8"),
@@ -270,13 +286,41 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * The request as the client meant it. An origin-form target ({@code /path?query}) is relative
-     * to this emulator; an absolute-form target ({@code http://host/path}, sent to a proxy) names
-     * the host the client addressed, and is kept as it is, with the {@code Host} header it signed.
+     * The request as the client meant it: its effective request URI (RFC 9112 §3.3). An origin-form
+     * target ({@code /path?query}) takes its authority from the {@code Host} header the client sent,
+     * as a gateway behind a reverse proxy sees it, and falls back to this emulator's own address
+     * only for an HTTP/1.0 request without one; an absolute-form target ({@code http://host/path}, sent to a proxy)
+     * names the host itself. A request with more than one {@code Host} or one that is not an
+     * authority is refused, as RFC 9112 §3.2 requires.
      */
     private HttpRequest toRequest(HttpExchange http) throws IOException {
         URI target = http.getRequestURI();
-        URI uri = target.isAbsolute() ? target : URI.create(baseUri() + target.toString());
+        List<String> hosts = http.getRequestHeaders().getOrDefault("Host", List.of());
+        if (hosts.size() > 1) {
+            throw new IllegalArgumentException("the request has " + hosts.size() + " Host headers; send one");
+        }
+        URI uri;
+        if (target.isAbsolute()) {
+            uri = target;
+        } else if (hosts.isEmpty()) {
+            if (!http.getProtocol().equals("HTTP/1.0")) {
+                throw new IllegalArgumentException("the request has no Host header; HTTP/1.1 requires one");
+            }
+            uri = URI.create(baseUri() + target.toString());
+        } else {
+            String host = hosts.get(0).trim();
+            URI authority;
+            try {
+                authority = new URI("http://" + host);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("the Host header '" + host + "' is not a host and port");
+            }
+            if (authority.getHost() == null || authority.getRawPath().length() > 0 || authority.getRawQuery() != null
+                    || authority.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("the Host header '" + host + "' is not a host and port");
+            }
+            uri = URI.create("http://" + host + target);
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(http.getRequestMethod(), uri);
         for (Map.Entry<String, List<String>> header : http.getRequestHeaders().entrySet()) {
             for (String value : header.getValue()) {
@@ -312,6 +356,21 @@ public final class Emulator implements AutoCloseable {
         return latency;
     }
 
+    /**
+     * Checks a base path to serve an API under.
+     *
+     * @param path such as {@code /some/prefix} or {@code /some/prefix/}
+     * @return the path, ending with {@code /}
+     * @throws IllegalArgumentException if it does not start with {@code /}
+     */
+    public static String checkBasePath(String path) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("a base path starts with '/', got '" + path + "'");
+        }
+        return path.endsWith("/") ? path : path + "/";
+    }
+
     /** Stops serving and frees the port. */
     @Override
     public void close() {
@@ -327,6 +386,7 @@ public final class Emulator implements AutoCloseable {
         private Duration latency = Duration.ZERO;
         private int port;
         private int journalLimit = RequestJournal.DEFAULT_LIMIT;
+        private String basePath = "/";
 
         private Builder(ApiHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
@@ -383,6 +443,20 @@ public final class Emulator implements AutoCloseable {
                 throw new IllegalArgumentException("a journal limit cannot be negative, got " + limit);
             }
             this.journalLimit = limit;
+            return this;
+        }
+
+        /**
+         * Serves the API under a path, as a gateway mounted at {@code https://host/some/prefix/}
+         * does: requests outside it find no route, and a signature is checked over the whole path
+         * the client sent.
+         *
+         * @param path such as {@code /some/prefix/}; {@code /} by default
+         * @return this builder
+         * @throws IllegalArgumentException if the path does not start with {@code /}
+         */
+        public Builder basePath(String path) {
+            this.basePath = checkBasePath(path);
             return this;
         }
 

@@ -12,22 +12,53 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request as an {@link ApiHandler} receives it.
+ * A request as an {@link ApiHandler} receives it. Its URI is the effective request URI (RFC 9112
+ * §3.3): the authority the client named in its {@code Host} header and the whole path it sent,
+ * which is what a signature covers; {@link #path()} is that path below the emulator's base path,
+ * which is what the API routes on.
  *
  * @param request the request as it arrived
  * @param protocolFault the protocol-level fault the handler must apply to this request, if any
+ * @param basePath the path the API is served under, {@code /} or such as {@code /gateway/}
  */
-public record EmulatorRequest(HttpRequest request, Optional<Fault> protocolFault) {
+public record EmulatorRequest(HttpRequest request, Optional<Fault> protocolFault, String basePath) {
 
     /**
      * Checks the parts.
      *
      * @param request see the record component
      * @param protocolFault see the record component
+     * @param basePath see the record component
+     * @throws IllegalArgumentException if the base path does not start and end with {@code /}
      */
     public EmulatorRequest {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(protocolFault, "protocolFault");
+        Objects.requireNonNull(basePath, "basePath");
+        if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
+            throw new IllegalArgumentException("a base path starts and ends with '/', got '" + basePath + "'");
+        }
+    }
+
+    /**
+     * A request to an API served at the root.
+     *
+     * @param request the request as it arrived
+     * @param protocolFault the protocol-level fault to apply, if any
+     */
+    public EmulatorRequest(HttpRequest request, Optional<Fault> protocolFault) {
+        this(request, protocolFault, "/");
+    }
+
+    /**
+     * The request's path below the base path, which the API routes on.
+     *
+     * @return the decoded path, starting with {@code /}; the whole path when it is not under the
+     *     base path (the emulator answers such a request 404 before its API sees it)
+     */
+    public String path() {
+        String path = request.uri().getPath();
+        return path.startsWith(basePath) ? path.substring(basePath.length() - 1) : path;
     }
 
     /**

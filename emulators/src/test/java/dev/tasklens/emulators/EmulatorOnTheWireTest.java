@@ -65,12 +65,38 @@ class EmulatorOnTheWireTest {
     }
 
     @Test
-    void anOriginFormTargetIsRelativeToTheEmulator() throws IOException {
+    void anOriginFormTargetTakesItsAuthorityFromTheHostHeader() throws IOException {
+        // RFC 9112 §3.3: the effective request URI of an origin-form target is built from the Host
+        // header, which is what a gateway behind a reverse proxy sees and a signature covers.
         try (Emulator emulator = Emulator.start(ECHO)) {
-            String reply = exchangeRaw(emulator.baseUri(), "GET /tasks?x=1 HTTP/1.1\r\nHost: example.test\r\n"
+            String reply = exchangeRaw(emulator.baseUri(), "GET /tasks?x=1 HTTP/1.1\r\nHost: proxy.example:8443\r\n"
                     + "Connection: close\r\n\r\n");
 
-            assertThat(reply).endsWith("GET " + emulator.baseUri() + "/tasks?x=1 host=example.test");
+            assertThat(reply).endsWith("GET http://proxy.example:8443/tasks?x=1 host=proxy.example:8443");
+        }
+    }
+
+    @Test
+    void anOriginFormTargetWithoutAHostIsRelativeToTheEmulator() throws IOException {
+        try (Emulator emulator = Emulator.start(ECHO)) {
+            String reply = exchangeRaw(emulator.baseUri(), "GET /tasks?x=1 HTTP/1.0\r\n\r\n");
+
+            assertThat(reply).contains("GET " + emulator.baseUri() + "/tasks?x=1");
+        }
+    }
+
+    @Test
+    void aRequestWithTwoHostsOrAnInvalidHostIsRefused() throws IOException {
+        // RFC 9112 §3.2: "A server MUST respond with a 400 (Bad Request) status code to any HTTP/1.1
+        // request message that lacks a Host header field and to any request message that contains
+        // more than one Host header field line or a Host header field with an invalid field value."
+        try (Emulator emulator = Emulator.start(ECHO)) {
+            assertThat(exchangeRaw(emulator.baseUri(), "GET /tasks HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n"
+                    + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 400").contains("2 Host headers");
+            assertThat(exchangeRaw(emulator.baseUri(), "GET /tasks HTTP/1.1\r\nHost: a.example/evil\r\n"
+                    + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 400").contains("is not a host and port");
+            assertThat(exchangeRaw(emulator.baseUri(), "GET /tasks HTTP/1.1\r\nConnection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 400").contains("no Host header");
         }
     }
 

@@ -98,7 +98,7 @@ public final class VodApi implements ApiHandler {
         HttpRequest request = exchange.request();
         String requestId = request.headers().firstValue("x-bce-request-id").orElseGet(() -> UUID.randomUUID()
                 .toString());
-        if (!request.method().equals("GET") || !request.uri().getPath().equals("/v2/tasks")) {
+        if (!request.method().equals("GET") || !exchange.path().equals("/v2/tasks")) {
             return error(404, "NoSuchResource", "this emulator serves GET /v2/tasks", requestId);
         }
         Optional<BceVerifier.Refusal> refusal = verifier.verify(request);

@@ -119,8 +119,8 @@ public final class FaultPlan {
         for (Map.Entry<Fault, Double> entry : probabilities.entrySet()) {
             double probability = Objects.requireNonNull(entry.getValue(), "probability");
             if (!(probability >= 0 && probability <= 1)) {
-                throw new IllegalArgumentException("the probability of " + entry.getKey() + " must be 0..1, got "
-                        + probability);
+                throw new IllegalArgumentException("the probability of fault '" + nameOf(entry.getKey()) + "' is "
+                        + probability + ", not a number from 0 to 1");
             }
             total += probability;
             cumulative[kinds.size()] = total;
@@ -214,10 +214,17 @@ public final class FaultPlan {
         StringBuilder text = new StringBuilder("FaultPlan[seed=").append(seed);
         double previous = 0;
         for (int i = 0; i < kinds.size(); i++) {
-            text.append(", ").append(kinds.get(i)).append('=').append(cumulative[i] - previous);
+            text.append(", ").append(nameOf(kinds.get(i))).append('=').append(cumulative[i] - previous);
             previous = cumulative[i];
         }
         return text.append(']').toString();
+    }
+
+    /** The name a fault is written with in a spec, or its kind when it has none. */
+    private static String nameOf(Fault fault) {
+        return NAMED.entrySet().stream().filter(entry -> entry.getValue().equals(fault)).map(Map.Entry::getKey)
+                .findFirst().orElse(fault.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+                        .toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Map<String, Fault> namedFaults() {

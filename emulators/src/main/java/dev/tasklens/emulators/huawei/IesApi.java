@@ -98,7 +98,7 @@ public final class IesApi implements ApiHandler {
     /** The reply; {@code misread}: offset taken as an item count, against the document. */
     private HttpResponse answer(EmulatorRequest exchange, boolean misread) {
         HttpRequest request = exchange.request();
-        Matcher path = PATH.matcher(request.uri().getPath());
+        Matcher path = PATH.matcher(exchange.path());
         if (!request.method().equals("GET") || !path.matches()) {
             return gateway.error(404, "APIG.0101", "The API does not exist or has not been published");
         }

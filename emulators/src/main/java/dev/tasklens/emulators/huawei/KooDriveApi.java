@@ -92,7 +92,7 @@ public final class KooDriveApi implements ApiHandler {
     public HttpResponse handle(EmulatorRequest exchange) {
         HttpRequest request = exchange.request();
         String traceId = request.headers().firstValue("X-Traceid").orElseGet(() -> UUID.randomUUID().toString());
-        if (!request.method().equals("GET") || !request.uri().getPath().equals("/koodrive/ose/v1/task/list")) {
+        if (!request.method().equals("GET") || !exchange.path().equals("/koodrive/ose/v1/task/list")) {
             return error(404, "APIGW.0101", "The API does not exist or has not been published", traceId);
         }
         String authorization = request.headers().firstValue("Authorization").orElse("");

@@ -10,6 +10,7 @@ import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.emulators.faults.FaultPlan;
 import dev.tasklens.emulators.tencent.ClsApi;
 import dev.tasklens.emulators.tencent.MpsApi;
+import dev.tasklens.ports.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -107,6 +108,7 @@ public final class Sandbox implements AutoCloseable {
                     (tasks, secrets, clock) -> new KooDriveApi(tasks, KOODRIVE_TOKEN, KOODRIVE_USER_ID, clock)));
 
     private final Map<String, Emulator> emulators = new LinkedHashMap<>();
+    private final Map<String, ApiHandler> handlers = new LinkedHashMap<>();
     private final Map<String, Api> served = new LinkedHashMap<>();
     private final Map<String, Integer> taskCounts = new LinkedHashMap<>();
 
@@ -126,7 +128,8 @@ public final class Sandbox implements AutoCloseable {
                         ? Map.of(pair.get("id"), pair.get("secret")) : Map.of(), builder.clock);
                 FaultPlan faults = FaultPlan.parse(builder.faults, builder.seed + api.seed());
                 emulators.put(api.source(), Emulator.builder(handler).faults(faults).latency(builder.latency)
-                        .port(port).journalLimit(1_000).start());
+                        .port(port).journalLimit(1_000).basePath(builder.basePath).start());
+                handlers.put(api.source(), handler);
                 served.put(api.source(), api);
                 taskCounts.put(api.source(), count);
             }
@@ -159,12 +162,46 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Where each source's emulator listens.
      *
-     * @return source id to base URI ({@code http://127.0.0.1:PORT/})
+     * @return source id to the URI its API is served at ({@code http://127.0.0.1:PORT/}, with the
+     *     base path if one was set)
      */
     public Map<String, URI> endpoints() {
         Map<String, URI> endpoints = new LinkedHashMap<>();
-        emulators.forEach((source, emulator) -> endpoints.put(source, URI.create(emulator.baseUri() + "/")));
+        emulators.forEach((source, emulator) -> endpoints.put(source, emulator.apiUri()));
         return Collections.unmodifiableMap(endpoints);
+    }
+
+    /**
+     * The reply a source's provider gives when it throttles a request (its own status, error code
+     * and body), as a proxy in front of the sandbox would pass it on.
+     *
+     * @param source a source the sandbox serves
+     * @return the reply
+     * @throws IllegalArgumentException if the sandbox does not serve the source
+     */
+    public HttpResponse throttledReply(String source) {
+        return handler(source).throttled();
+    }
+
+    /**
+     * The reply a source's provider gives for a server error.
+     *
+     * @param source a source the sandbox serves
+     * @param status the HTTP status, such as 503
+     * @return the reply
+     * @throws IllegalArgumentException if the sandbox does not serve the source
+     */
+    public HttpResponse serverErrorReply(String source, int status) {
+        return handler(source).serverError(status);
+    }
+
+    private ApiHandler handler(String source) {
+        ApiHandler handler = handlers.get(source);
+        if (handler == null) {
+            throw new IllegalArgumentException("the sandbox does not serve '" + source + "'; it serves "
+                    + handlers.keySet());
+        }
+        return handler;
     }
 
     /**
@@ -234,8 +271,21 @@ public final class Sandbox implements AutoCloseable {
         private Set<String> only = Set.of();
         private int port;
         private Clock clock = Clock.systemUTC();
+        private String basePath = "/";
 
         private Builder() {
+        }
+
+        /**
+         * Serves every API under a path, as gateways mounted behind a proxy's path prefix are.
+         *
+         * @param path such as {@code /some/prefix/}; {@code /} by default
+         * @return this builder
+         * @throws IllegalArgumentException if the path does not start with {@code /}
+         */
+        public Builder basePath(String path) {
+            this.basePath = Emulator.checkBasePath(path);
+            return this;
         }
 
         /**

@@ -77,7 +77,7 @@ public final class ClsApi implements ApiHandler {
     @Override
     public HttpResponse handle(EmulatorRequest exchange) {
         HttpRequest request = exchange.request();
-        if (!request.method().equals("GET") || !request.uri().getPath().equals("/tasks")) {
+        if (!request.method().equals("GET") || !exchange.path().equals("/tasks")) {
             return error(404, "NotFound", "this emulator serves GET /tasks only");
         }
         Optional<HttpResponse> refused = verify(request);

@@ -84,8 +84,11 @@ class FaultPlanTest {
         assertThatThrownBy(() -> FaultPlan.parse("throttle", 1)).hasMessageContaining("NAME=PROBABILITY");
         assertThatThrownBy(() -> FaultPlan.parse("drop=lots", 1)).hasMessageContaining("'lots'")
                 .hasMessageContaining("0 to 1");
-        assertThatThrownBy(() -> FaultPlan.parse("drop=1.5", 1)).hasMessageContaining("0..1");
-        assertThatThrownBy(() -> FaultPlan.parse("drop=NaN", 1)).hasMessageContaining("0..1");
+        // Named as written, never as the record's toString (DroppedConnection[]).
+        assertThatThrownBy(() -> FaultPlan.parse("drop=1.5", 1))
+                .hasMessage("the probability of fault 'drop' is 1.5, not a number from 0 to 1");
+        assertThatThrownBy(() -> FaultPlan.parse("drop=NaN", 1)).hasMessageContaining("not a number from 0 to 1")
+                .hasMessageNotContaining("[]");
         assertThatThrownBy(() -> FaultPlan.parse("drop=0.6,throttle=0.6", 1)).hasMessageContaining("more than 1");
         assertThatThrownBy(() -> FaultPlan.parse("drop=0.1,drop=0.2", 1)).hasMessageContaining("twice");
     }
