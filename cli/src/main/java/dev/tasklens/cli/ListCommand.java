@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,6 +86,15 @@ final class ListCommand implements Callable<Integer> {
             + Concurrency.MAX_PAGES + " (default ${DEFAULT-VALUE}); 1 lists one page at a time.")
     private int concurrency;
 
+    @Option(names = "--timeout", description = "How long one call to a provider may take, retries and waits"
+            + " included (default 50s): a server that stalls fails the listing within it, and throttling is retried"
+            + " until it passes.")
+    private String timeout;
+
+    @Option(names = "--attempt-timeout", description = "How long one attempt at a call may take, connection, headers"
+            + " and body together (default 15s).")
+    private String attemptTimeout;
+
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
@@ -94,9 +104,10 @@ final class ListCommand implements Callable<Integer> {
         resumed.ifPresent(this::takeFiltersFrom);
         PrintWriter out = root.out;
         Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).start()) : Optional.empty();
-        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock, concurrency))
+        Consumer<TaskLens.Builder> tuning = tuning();
+        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock, tuning))
                 .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
-                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock, concurrency))) {
+                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock, tuning))) {
             // 'all' means every source that can be read: all in the sandbox, else those with credentials.
             List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
                     .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
@@ -201,6 +212,18 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
+    /** Pages at once and the timeouts, read before anything runs so that a bad value is refused first. */
+    private Consumer<TaskLens.Builder> tuning() {
+        Optional<Duration> call = Optional.ofNullable(timeout).map(text -> Durations.parse(text, "--timeout"));
+        Optional<Duration> attempt = Optional.ofNullable(attemptTimeout)
+                .map(text -> Durations.parse(text, "--attempt-timeout"));
+        return lens -> {
+            lens.concurrency(concurrency);
+            call.ifPresent(lens::callTimeout);
+            attempt.ifPresent(lens::attemptTimeout);
+        };
+    }
+
     /** Options that contradict each other, refused before anything runs. */
     private void checkOptions() {
         if (concurrency < 1 || concurrency > Concurrency.MAX_PAGES) {
@@ -214,20 +237,20 @@ final class ListCommand implements Callable<Integer> {
         if (source.equals("all") && resume != null) {
             throw new InvalidQueryException("--resume continues one source's listing; name it with --source");
         }
-        if (endpoint != null && endpoint.getScheme() != null && endpoint.getScheme().equalsIgnoreCase("http")
-                && !isLoopback(endpoint.getHost())) {
-            throw new InvalidQueryException("--endpoint " + endpoint + ": plain http:// would send signatures"
-                    + " unencrypted to another host; use https:// (plain http is for 127.0.0.1, such as the sandbox)");
+        if (sandbox && endpoint != null) {
+            throw new InvalidQueryException("--sandbox lists from the built-in emulators, at their own addresses; give"
+                    + " --sandbox or --endpoint, not both");
         }
-        if (endpoint != null && (endpoint.getHost() == null || endpoint.getScheme() == null
-                || !endpoint.getScheme().toLowerCase(Locale.ROOT).startsWith("http"))) {
-            throw new InvalidQueryException("--endpoint '" + endpoint + "' is not an https:// URL with a host, such"
-                    + " as https://mps.tencentcloudapi.com/");
+        if (endpoint != null) {
+            EndpointCheck.check(endpoint);
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        if (!sandbox) {
+            EndpointCheck.checkVariables(root.environment);
+        }
+        if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new InvalidQueryException("--region '" + region + "' is not a region name such as ap-guangzhou,"
+                    + " cn-north-4 or bj");
+        }
     }
 
     /** A scope name no chosen source takes is a typing mistake: say which names there are. */

@@ -52,6 +52,14 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        if (args.length > 1 && Arrays.stream(args).anyMatch(arg -> arg.equals("--version") || arg.equals("-V"))) {
+            // picocli prints the version and ignores the rest, which hides a mistyped option.
+            err.println("tasklens: --version takes no other option or argument; got " + TerminalText.safe(
+                    String.join(" ", args)));
+            err.println("Run 'tasklens --help' for the options.");
+            err.flush();
+            return USAGE;
+        }
         TasklensCommand root = new TasklensCommand(out, err, environment);
         CommandLine command = commandLine(root, args);
         // '@FILE' is a request body for 'sign -d', never picocli's own argument file.

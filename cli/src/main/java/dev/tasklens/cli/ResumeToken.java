@@ -34,6 +34,8 @@ record ResumeToken(String source, Set<TaskStatus> statuses, Optional<Instant> fr
         Map<String, String> scope, PageToken page) {
 
     private static final String PREFIX = "tl1.";
+    /** Above any printed token: its page token is at most 64 KiB, its query a few hundred bytes. */
+    private static final int MAX_LENGTH = 128 * 1024;
 
     /** The token of a listing of this query, at this page token. */
     static ResumeToken of(TaskQuery query, PageToken page) {
@@ -68,6 +70,10 @@ record ResumeToken(String source, Set<TaskStatus> statuses, Optional<Instant> fr
     /** Reads a printed token; a bare library page token is read as one with no query attached. */
     static Optional<ResumeToken> parse(String text) {
         String trimmed = text.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new InvalidQueryException("--resume: the token is " + trimmed.length() + " characters long, longer"
+                    + " than any tasklens prints; pass it exactly as printed, or list again without --resume");
+        }
         if (!trimmed.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -84,7 +90,14 @@ record ResumeToken(String source, Set<TaskStatus> statuses, Optional<Instant> fr
             for (int i = in.readInt(); i > 0; i--) {
                 scope.put(in.readUTF(), in.readUTF());
             }
-            PageToken page = PageToken.parse(in.readUTF());
+            String pageText = in.readUTF();
+            if (pageText.isEmpty()) {
+                throw new IllegalArgumentException("no page token");
+            }
+            PageToken page = PageToken.parse(pageText);
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("bytes after the token's end");
+            }
             return Optional.of(new ResumeToken(source, statuses,
                     from.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(from)),
                     to.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(to)), scope, page));

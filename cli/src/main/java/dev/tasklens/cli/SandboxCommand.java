@@ -63,7 +63,7 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Sandbox.Builder builder = Sandbox.builder().port(port).latency(Durations.parse(latency, "--latency"))
+        Sandbox.Builder builder = Sandbox.builder().port(port).latency(Durations.orZero(latency, "--latency"))
                 .faults(faults, seed).only(new LinkedHashSet<>(only));
         if (tasks != null) {
             builder.tasks(tasks);

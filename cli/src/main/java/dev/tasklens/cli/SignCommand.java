@@ -41,6 +41,9 @@ final class SignCommand implements Callable<Integer> {
     /** bce-auth-v1's expiration, capped alike. */
     static final int MAX_BCE_EXPIRATION = 7 * 24 * 3600;
 
+    /** Far above any request these APIs take; a body past it is a wrong file. */
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
     @ParentCommand
     private TasklensCommand root;
 
@@ -99,6 +102,10 @@ final class SignCommand implements Callable<Integer> {
                 || url.getScheme().equalsIgnoreCase("http")) || url.getHost() == null) {
             throw new IllegalArgumentException("'" + url + "' is not an http:// or https:// URL with a host, such as"
                     + " https://mps.tencentcloudapi.com/");
+        }
+        if (service != null && chosen != Scheme.TC3) {
+            throw new IllegalArgumentException("--service applies to --scheme tc3 only; " + scheme
+                    + " signatures name no service");
         }
         byte[] body = body();
         SignableRequest.Builder request = SignableRequest.builder(method, url).body(body);
@@ -211,8 +218,14 @@ final class SignCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("-d " + data + ": cannot read " + file + " (no such file, or no"
                         + " permission)");
             }
-            try {
-                return Files.readAllBytes(file);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                // A device such as /dev/zero never ends: read one byte past the limit, never the whole.
+                byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (bytes.length > MAX_BODY_BYTES) {
+                    throw new IllegalArgumentException("-d " + data + ": the body is larger than "
+                            + MAX_BODY_BYTES / (1024 * 1024) + " MiB; a task listing request is a few hundred bytes");
+                }
+                return bytes;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the body from " + file + ": " + e.getMessage(), e);
             }

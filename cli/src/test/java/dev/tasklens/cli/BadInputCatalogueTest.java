@@ -79,6 +79,35 @@ class BadInputCatalogueTest {
         }) {
             cases.add(usage(args));
         }
+        // Endpoints, values and combinations that once got through or got the wrong exit code.
+        String longHost = "h".repeat(10 * 1024) + ".example.com";
+        Map<String, String> huawei = Map.of("HUAWEICLOUD_SDK_AK", "AKEXAMPLE", "HUAWEICLOUD_SDK_SK", "example-sk",
+                "HUAWEICLOUD_SDK_PROJECT_ID", "0123456789abcdef0123456789abcdef");
+        for (String endpoint : new String[] {"http://example.com/", "https://" + longHost + "/",
+            "http://127.0.0.1:99999/", "not a url"}) {
+            Map<String, String> environment = new java.util.HashMap<>(huawei);
+            environment.put("TASKLENS_ENDPOINT_HUAWEI_IES", endpoint);
+            cases.add(new Case(Main.USAGE, environment, "list", "--source", "huawei.ies"));
+        }
+        for (String[] args : new String[][] {
+            {"list", "--source", "tencent.mps", "--endpoint", "https://" + longHost + "/"},
+            {"list", "--source", "tencent.mps", "--endpoint", "http://127.0.0.1:99999/"},
+            {"list", "--source", "tencent.mps", "--endpoint", "https://mps.tencentcloudapi.com/?x=1"},
+            {"list", "--source", "tencent.mps", "--since", "0d"}, {"list", "--source", "tencent.mps", "--since", "0ms"},
+            {"list", "--sandbox", "--source", "huawei.koodrive", "--scope", "taskType=abc"},
+            {"list", "--sandbox", "--source", "baidu.vod", "--scope", "type=BOGUS"},
+            {"list", "--source", "tencent.cls", "--region", "", "--scope", "shipper_id=s"},
+            {"list", "--sandbox", "--source", "tencent.mps", "--endpoint", "http://127.0.0.1:1/"},
+            {"list", "--sandbox", "--source", "tencent.mps", "--timeout", "0s"},
+            {"list", "--sandbox", "--source", "tencent.mps", "--attempt-timeout", "soon"},
+            {"list", "--source", "tencent.mps", "--resume", "tl1." + "A".repeat(100_000)},
+            {"list", "--source", "tencent.mps", "--resume", "tl1." + "A".repeat(200_000)},
+            {"--version", "--frobnicate"}, {"-V", "list"},
+            {"sandbox", "--faults", "throttle=2"},
+        }) {
+            cases.add(usage(args));
+        }
+
         // sign
         String url = "https://mps.tencentcloudapi.com/";
         for (String[] args : new String[][] {
@@ -103,6 +132,9 @@ class BadInputCatalogueTest {
             {"sign", "--scheme", "tc3", "POST", url},
             {"sign", "--scheme", "cls", "GET", "https://a.example/?x=1&x=2"},
             {"sign", "--scheme", "tc3", "POST", url, "--unknown"},
+            {"sign", "--scheme", "tc3", "POST", url, "--service", "m ps", "-H", "Content-Type: application/json"},
+            {"sign", "--scheme", "bce", "GET", url, "--service", "vod"},
+            {"sign", "--scheme", "tc3", "POST", url, "-H", "Content-Type: application/json", "-d", "@/dev/zero"},
         }) {
             cases.add(usage(args));
         }
@@ -136,8 +168,22 @@ class BadInputCatalogueTest {
 
             assertThat(run.code()).as("exit code; stderr: %s", run.err()).isEqualTo(bad.code());
             assertThat(run.err()).as("stderr").startsWith("tasklens: ").doesNotContain("\tat ", "Exception:",
-                    "Exception ", "java.lang.", "JdkHttpTransport");
+                    "Exception ", "java.", "JdkHttpTransport")
+                    // a record's toString, such as Throttle[], is not words
+                    .doesNotContainPattern("[A-Za-z]\\[\\]");
+            assertThat(run.err().length()).as("stderr length").isLessThan(1_000);
             assertThat(run.err().lines().count()).as("lines on stderr: %s", run.err()).isBetween(1L, 2L);
         }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLongAlteredTokenIsNotCalledTooShort() {
+        for (int length : new int[] {100_000, 200_000}) {
+            CliTest.Run run = CliTest.run(TENCENT, "list", "--source", "tencent.mps", "--resume",
+                    "tl1." + "A".repeat(length));
+
+            assertThat(run.code()).isEqualTo(Main.USAGE);
+            assertThat(run.err()).doesNotContain("too short").containsAnyOf("cut or altered", "longer than any");
+        }
     }
 }

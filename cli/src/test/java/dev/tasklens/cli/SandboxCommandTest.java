@@ -153,7 +153,7 @@ class SandboxCommandTest {
     void wrongOptionsAreOneClearLineWithExitCode2() throws IOException {
         Map<String[], String> cases = new LinkedHashMap<>();
         cases.put(new String[] {"--faults", "thottle=0.3"}, "is not NAME=PROBABILITY");
-        cases.put(new String[] {"--faults", "drop=2"}, "0..1");
+        cases.put(new String[] {"--faults", "drop=2"}, "not a number from 0 to 1");
         cases.put(new String[] {"--latency", "fast"}, "is not a span such as 50ms");
         cases.put(new String[] {"--latency", "2h"}, "0 to 60 s");
         cases.put(new String[] {"--tasks", "-5"}, "0 to 10000000");
