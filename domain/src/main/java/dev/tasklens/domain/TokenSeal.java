@@ -72,6 +72,54 @@ public final class TokenSeal {
         return new TokenSeal(digest(Arrays.toString(binding) + "|" + Objects.requireNonNull(where, "binding")), key);
     }
 
+    /**
+     * Seals any bytes the way page tokens are sealed, for another kind of token (a watch's
+     * position): a flag, this seal's binding, the body, then its CRC-32 or, with a key, its
+     * HMAC-SHA256.
+     *
+     * @param body the bytes to seal
+     * @return the sealed bytes
+     */
+    public byte[] seal(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        byte[] covered = new byte[1 + BINDING_LENGTH + body.length];
+        covered[0] = (byte) (key == null ? 0 : 1);
+        System.arraycopy(binding, 0, covered, 1, BINDING_LENGTH);
+        System.arraycopy(body, 0, covered, 1 + BINDING_LENGTH, body.length);
+        byte[] protection = TokenLayout.protect(covered, this);
+        byte[] sealed = Arrays.copyOf(covered, covered.length + protection.length);
+        System.arraycopy(protection, 0, sealed, covered.length, protection.length);
+        return sealed;
+    }
+
+    /**
+     * Opens bytes {@link #seal sealed} by an equal seal.
+     *
+     * @param sealed the sealed bytes
+     * @param what what they are, for the message, such as {@code "the watch position"}
+     * @return the body
+     * @throws InvalidQueryException if they were altered, cut, sealed with another key, or bound to
+     *     another place
+     */
+    public byte[] open(byte[] sealed, String what) {
+        Objects.requireNonNull(sealed, "sealed");
+        int protection = key == null ? 4 : 32;
+        if (sealed.length < 1 + BINDING_LENGTH + protection) {
+            throw new InvalidQueryException(what + " is cut short; pass it exactly as it was written");
+        }
+        byte[] covered = Arrays.copyOf(sealed, sealed.length - protection);
+        byte[] given = Arrays.copyOfRange(sealed, covered.length, sealed.length);
+        if (covered[0] != (key == null ? 0 : 1) || !MessageDigest.isEqual(TokenLayout.protect(covered, this), given)) {
+            throw new InvalidQueryException(what + " was altered, cut, or sealed with another key; pass it exactly as"
+                    + " it was written");
+        }
+        if (!MessageDigest.isEqual(Arrays.copyOfRange(covered, 1, 1 + BINDING_LENGTH), binding)) {
+            throw new InvalidQueryException(what + " belongs to another source, endpoint or account; it cannot be"
+                    + " used here");
+        }
+        return Arrays.copyOfRange(covered, 1 + BINDING_LENGTH, covered.length);
+    }
+
     byte[] binding() {
         return binding.clone();
     }
