@@ -60,9 +60,11 @@ public final class TaskLens implements AutoCloseable {
     private final TokenSeal seal;
     private final Concurrency concurrency;
     private final Optional<String> tokensBoundTo;
+    private final Sleeper sleeper;
 
     private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, Optional<HttpTransport> ownTransport,
-            TokenSeal seal, Concurrency concurrency, Optional<String> tokensBoundTo) {
+            TokenSeal seal, Concurrency concurrency, Optional<String> tokensBoundTo, Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.seal = seal;
         this.concurrency = concurrency;
         this.tokensBoundTo = tokensBoundTo;
@@ -123,6 +125,34 @@ public final class TaskLens implements AutoCloseable {
         }
         SourceListing listing = SourceListing.of(source, clock, seal).withConcurrency(concurrency);
         return tokensBoundTo.map(listing::withTokensBoundTo).orElse(listing).list(query);
+    }
+
+    /**
+     * Watches one source: polls it at the query's interval, through its retries and rate limit, and
+     * reports the changes between listings ({@link TaskWatch}). The watch's position is bound like
+     * resume tokens, to the source's endpoint and account.
+     *
+     * @param query what to watch
+     * @return the running watch; close it to stop
+     * @throws InvalidQueryException if no adapter provides the source, its scope breaks the source's
+     *     rules, or the position to resume from cannot be read
+     */
+    public TaskWatch watch(WatchQuery query) {
+        TaskSource source = sources.get(query.source());
+        if (source == null) {
+            throw new InvalidQueryException(query.source(), "no adapter on the class path provides this source;"
+                    + " known sources: " + sources.keySet() + ". Add the provider's tasklens-adapters jar");
+        }
+        TaskQuery.Builder probe = TaskQuery.forSource(source.descriptor());
+        query.scope().forEach(probe::scope);
+        source.descriptor().check(probe.build(), clock.instant());
+        TokenSeal bound = seal.boundAlsoTo(tokensBoundTo.map(name -> name + " " + query.source().value())
+                .orElseGet(source::tokenBinding));
+        return new TaskWatch(query, source.descriptor(), listing -> {
+            Pager<Task> pager = list(listing);
+            return pager.stream().onClose(pager::close);
+        }, bound, clock, sleeper,
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -257,7 +287,7 @@ public final class TaskLens implements AutoCloseable {
         }
 
         /**
-         * Uses this sleeper between retries (default: real sleeping).
+         * Uses this sleeper between retries and between a watch's polls (default: real sleeping).
          *
          * @param value the sleeper
          * @return this builder
@@ -396,7 +426,7 @@ public final class TaskLens implements AutoCloseable {
             }
             EndpointVariables.checkNamed(fromEnvironment, byId.keySet());
             return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http), seal,
-                    concurrency, tokensBoundTo);
+                    concurrency, tokensBoundTo, sleeper);
         }
     }
 }

@@ -24,10 +24,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,7 +56,7 @@ public final class VodApi implements ApiHandler {
     private static final Map<TaskStatus, String> WORDS = Map.of(TaskStatus.PENDING, "PENDING",
             TaskStatus.RUNNING, "PROCESSING", TaskStatus.SUCCEEDED, "FINISHED", TaskStatus.FAILED, "FAILED");
 
-    private final TaskCatalog tasks;
+    private final Supplier<TaskCatalog> catalog;
     private final BceVerifier verifier;
     private final Clock clock;
     private final AtomicInteger aliases = new AtomicInteger();
@@ -78,7 +80,18 @@ public final class VodApi implements ApiHandler {
      * @param clock the server's clock
      */
     public VodApi(TaskCatalog tasks, Map<String, String> secrets, Clock clock) {
-        this.tasks = tasks;
+        this(() -> tasks, secrets, clock);
+    }
+
+    /**
+     * An emulator serving a catalog of tasks to these keys.
+     *
+     * @param catalog the tasks served, read once per request (a sandbox with churn swaps them)
+     * @param secrets the accepted access key ids and their secret access keys
+     * @param clock the server's clock
+     */
+    public VodApi(Supplier<TaskCatalog> catalog, Map<String, String> secrets, Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.verifier = new BceVerifier(secrets, clock);
         this.clock = clock;
     }
@@ -95,6 +108,7 @@ public final class VodApi implements ApiHandler {
 
     @Override
     public HttpResponse handle(EmulatorRequest exchange) {
+        TaskCatalog tasks = catalog.get();
         HttpRequest request = exchange.request();
         String requestId = request.headers().firstValue("x-bce-request-id").orElseGet(() -> UUID.randomUUID()
                 .toString());
@@ -248,6 +262,7 @@ public final class VodApi implements ApiHandler {
 
     @Override
     public List<EmulatedTask> catalogue() {
+        TaskCatalog tasks = catalog.get();
         return tasks.toList();
     }
 

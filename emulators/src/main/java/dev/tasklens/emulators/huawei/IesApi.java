@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,7 @@ public final class IesApi implements ApiHandler {
     private static final Map<TaskStatus, String> WORDS = Map.of(TaskStatus.PENDING, "WAITING",
             TaskStatus.RUNNING, "RUNNING", TaskStatus.SUCCEEDED, "SUCCEEDED", TaskStatus.FAILED, "FAILED");
 
-    private final TaskCatalog tasks;
+    private final Supplier<TaskCatalog> catalog;
     private final String projectId;
     private final HuaweiGateway gateway;
 
@@ -59,7 +61,21 @@ public final class IesApi implements ApiHandler {
      */
     public IesApi(TaskCatalog tasks, String projectId, Map<String, String> secrets, Optional<String> iamToken,
             Clock clock) {
-        this.tasks = tasks;
+        this(() -> tasks, projectId, secrets, iamToken, clock);
+    }
+
+    /**
+     * An emulator serving these tasks of one project to these keys, or to an IAM token.
+     *
+     * @param catalog the tasks served, read once per request (a sandbox with churn swaps them)
+     * @param projectId the project they belong to
+     * @param secrets the accepted AKs and their SKs
+     * @param iamToken the accepted IAM token, if any
+     * @param clock the gateway's clock
+     */
+    public IesApi(Supplier<TaskCatalog> catalog, String projectId, Map<String, String> secrets, Optional<String> iamToken,
+            Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.projectId = projectId;
         this.gateway = new HuaweiGateway(secrets, iamToken, clock);
     }
@@ -97,6 +113,7 @@ public final class IesApi implements ApiHandler {
 
     /** The reply; {@code misread}: offset taken as an item count, against the document. */
     private HttpResponse answer(EmulatorRequest exchange, boolean misread) {
+        TaskCatalog tasks = catalog.get();
         HttpRequest request = exchange.request();
         Matcher path = PATH.matcher(exchange.path());
         if (!request.method().equals("GET") || !path.matches()) {

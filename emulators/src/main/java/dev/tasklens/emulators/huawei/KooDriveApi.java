@@ -24,10 +24,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,7 +59,7 @@ public final class KooDriveApi implements ApiHandler {
     private static final Map<TaskStatus, Integer> CODES = Map.of(TaskStatus.PENDING, 0, TaskStatus.RUNNING, 1,
             TaskStatus.SUCCEEDED, 2, TaskStatus.FAILED, 3);
 
-    private final TaskCatalog tasks;
+    private final Supplier<TaskCatalog> catalog;
     private final String token;
     private final String userId;
     private final Clock clock;
@@ -72,7 +74,19 @@ public final class KooDriveApi implements ApiHandler {
      * @param clock the server's clock
      */
     public KooDriveApi(TaskCatalog tasks, String token, String userId, Clock clock) {
-        this.tasks = tasks;
+        this(() -> tasks, token, userId, clock);
+    }
+
+    /**
+     * An emulator serving these tasks to one user's access token.
+     *
+     * @param catalog the tasks served, read once per request (a sandbox with churn swaps them)
+     * @param token the accepted access token
+     * @param userId the token's user
+     * @param clock the server's clock
+     */
+    public KooDriveApi(Supplier<TaskCatalog> catalog, String token, String userId, Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.token = token;
         this.userId = userId;
         this.clock = clock;
@@ -90,6 +104,7 @@ public final class KooDriveApi implements ApiHandler {
 
     @Override
     public HttpResponse handle(EmulatorRequest exchange) {
+        TaskCatalog tasks = catalog.get();
         HttpRequest request = exchange.request();
         String traceId = request.headers().firstValue("X-Traceid").orElseGet(() -> UUID.randomUUID().toString());
         if (!request.method().equals("GET") || !exchange.path().equals("/koodrive/ose/v1/task/list")) {
@@ -222,6 +237,7 @@ public final class KooDriveApi implements ApiHandler {
 
     @Override
     public List<EmulatedTask> catalogue() {
+        TaskCatalog tasks = catalog.get();
         return tasks.toList();
     }
 

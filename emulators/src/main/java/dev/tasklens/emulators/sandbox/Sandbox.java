@@ -5,6 +5,7 @@ import dev.tasklens.emulators.baidu.VodApi;
 import dev.tasklens.emulators.huawei.IesApi;
 import dev.tasklens.emulators.huawei.KooDriveApi;
 import dev.tasklens.emulators.Emulator;
+import dev.tasklens.emulators.data.ChurningCatalog;
 import dev.tasklens.emulators.data.SeededTasks;
 import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.emulators.faults.FaultPlan;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Every provider emulator on loopback with seeded demo data, served to demo credentials: the whole
@@ -77,7 +80,7 @@ public final class Sandbox implements AutoCloseable {
 
     @FunctionalInterface
     private interface HandlerFactory {
-        ApiHandler create(TaskCatalog tasks, Map<String, String> secrets, Clock clock);
+        ApiHandler create(Supplier<TaskCatalog> tasks, Map<String, String> secrets, Clock clock);
     }
 
     private static final Provider TENCENT = new Provider("tencent",
@@ -109,6 +112,8 @@ public final class Sandbox implements AutoCloseable {
 
     private final Map<String, Emulator> emulators = new LinkedHashMap<>();
     private final Map<String, ApiHandler> handlers = new LinkedHashMap<>();
+    private final Map<String, ChurningCatalog> churning = new LinkedHashMap<>();
+    private final Optional<Thread> churner;
     private final Map<String, Api> served = new LinkedHashMap<>();
     private final Map<String, Integer> taskCounts = new LinkedHashMap<>();
 
@@ -122,7 +127,13 @@ public final class Sandbox implements AutoCloseable {
                     continue;
                 }
                 int count = Math.min(builder.tasks.orElse(api.defaultTasks()), api.maxTasks());
-                TaskCatalog tasks = SeededTasks.catalog(api.seed(), count, builder.clock.instant(), api.window());
+                TaskCatalog seeded = SeededTasks.catalog(api.seed(), count, builder.clock.instant(), api.window());
+                Supplier<TaskCatalog> tasks = () -> seeded;
+                if (builder.churn > 0) {
+                    ChurningCatalog changing = new ChurningCatalog(seeded.toList(), builder.seed + api.seed(), "churn-");
+                    churning.put(api.source(), changing);
+                    tasks = changing;
+                }
                 Map<String, String> pair = api.provider().credentials();
                 ApiHandler handler = api.handler().create(tasks, pair.containsKey("id")
                         ? Map.of(pair.get("id"), pair.get("secret")) : Map.of(), builder.clock);
@@ -134,9 +145,82 @@ public final class Sandbox implements AutoCloseable {
                 taskCounts.put(api.source(), count);
             }
         } catch (RuntimeException e) {
-            close();
+            emulators.values().forEach(Emulator::close);
             throw e;
         }
+        churner = churning.isEmpty() ? Optional.empty() : Optional.of(new Churner(builder).start());
+    }
+
+    /**
+     * Makes about the asked number of changes a second across the churning sources, a tenth of a
+     * second at a time, until its time is up or the sandbox closes; each change is appended to the
+     * journal when there is one.
+     */
+    private final class Churner implements Runnable {
+        private final double perTick;
+        private final Optional<Instant> until;
+        private final Optional<java.nio.file.Path> journal;
+        private final Clock clock;
+        private final java.util.SplittableRandom random;
+        private final List<String> sources = new ArrayList<>(churning.keySet());
+
+        Churner(Builder builder) {
+            this.perTick = builder.churn / 10.0;
+            this.clock = builder.clock;
+            this.until = builder.churnFor.map(span -> builder.clock.instant().plus(span));
+            this.journal = builder.journal;
+            this.random = new java.util.SplittableRandom(builder.seed);
+        }
+
+        Thread start() {
+            Thread thread = new Thread(this, "tasklens-sandbox-churn");
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+
+        @Override
+        public void run() {
+            double owed = 0;
+            try (java.io.Writer out = journal.isPresent() ? java.nio.file.Files.newBufferedWriter(journal.get(),
+                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND) : java.io.Writer.nullWriter()) {
+                while (!Thread.currentThread().isInterrupted()
+                        && until.map(end -> clock.instant().isBefore(end)).orElse(true)) {
+                    owed += perTick;
+                    Map<String, Integer> counts = new LinkedHashMap<>();
+                    for (; owed >= 1; owed--) {
+                        counts.merge(sources.get(random.nextInt(sources.size())), 1, Integer::sum);
+                    }
+                    Instant now = clock.instant();
+                    for (Map.Entry<String, Integer> count : counts.entrySet()) {
+                        for (ChurningCatalog.Change change : churning.get(count.getKey()).churn(count.getValue(), now)) {
+                            out.write("{\"source\":\"" + count.getKey() + "\",\"id\":\"" + change.id()
+                                    + "\",\"status\":\"" + change.status() + "\",\"at\":\"" + change.at() + "\"}\n");
+                        }
+                    }
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException("could not append to the churn journal", e);
+            } finally {
+                churnEnded = true;
+            }
+        }
+    }
+
+    private volatile boolean churnEnded;
+
+    /**
+     * Whether the churn has ended (its time is up), or there was none.
+     *
+     * @return true once no more changes will be made
+     */
+    public boolean churnEnded() {
+        return churner.isEmpty() || churnEnded;
     }
 
     /**
@@ -251,6 +335,7 @@ public final class Sandbox implements AutoCloseable {
     /** Stops every emulator and frees their ports. */
     @Override
     public void close() {
+        churner.ifPresent(Thread::interrupt);
         emulators.values().forEach(Emulator::close);
     }
 
@@ -272,8 +357,53 @@ public final class Sandbox implements AutoCloseable {
         private int port;
         private Clock clock = Clock.systemUTC();
         private String basePath = "/";
+        private int churn;
+        private Optional<Duration> churnFor = Optional.empty();
+        private Optional<java.nio.file.Path> journal = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Changes tasks while serving them: about this many changes a second across the sources (new
+         * tasks appear; open ones move on, some to failure), on a schedule drawn from the seed.
+         *
+         * @param perSecond 0 (the default, no churn) to 10,000
+         * @return this builder
+         * @throws IllegalArgumentException outside that range
+         */
+        public Builder churn(int perSecond) {
+            if (perSecond < 0 || perSecond > 10_000) {
+                throw new IllegalArgumentException("churn is 0 to 10000 changes a second, got " + perSecond);
+            }
+            this.churn = perSecond;
+            return this;
+        }
+
+        /**
+         * Stops the churn after a while (it runs until the sandbox closes otherwise).
+         *
+         * @param span positive
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder churnFor(Duration span) {
+            if (span.isNegative() || span.isZero()) {
+                throw new IllegalArgumentException("a churn's span must be positive, got " + span);
+            }
+            this.churnFor = Optional.of(span);
+            return this;
+        }
+
+        /**
+         * Appends one JSON line per change the churn makes: {@code {"source","id","status","at"}}.
+         *
+         * @param file the journal file, created if absent
+         * @return this builder
+         */
+        public Builder journal(java.nio.file.Path file) {
+            this.journal = Optional.of(Objects.requireNonNull(file, "file"));
+            return this;
         }
 
         /**

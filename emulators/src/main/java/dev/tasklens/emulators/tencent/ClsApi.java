@@ -23,9 +23,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +48,7 @@ public final class ClsApi implements ApiHandler {
             + "&q-sign-time=(\\d{1,30};\\d{1,30})&q-key-time=(\\d{1,30};\\d{1,30})&q-header-list=([^&]*)"
             + "&q-url-param-list=([^&]*)&q-signature=([0-9a-f]{40})");
 
-    private final TaskCatalog tasks;
+    private final Supplier<TaskCatalog> catalog;
     private final Map<String, String> secrets;
     private final Clock clock;
 
@@ -69,13 +71,25 @@ public final class ClsApi implements ApiHandler {
      * @param clock the server's clock
      */
     public ClsApi(TaskCatalog tasks, Map<String, String> secrets, Clock clock) {
-        this.tasks = tasks;
+        this(() -> tasks, secrets, clock);
+    }
+
+    /**
+     * An emulator serving a catalog of tasks to these keys.
+     *
+     * @param catalog the tasks served, read once per request (a sandbox with churn swaps them)
+     * @param secrets the accepted SecretIds and their SecretKeys
+     * @param clock the server's clock
+     */
+    public ClsApi(Supplier<TaskCatalog> catalog, Map<String, String> secrets, Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.secrets = Map.copyOf(secrets);
         this.clock = clock;
     }
 
     @Override
     public HttpResponse handle(EmulatorRequest exchange) {
+        TaskCatalog tasks = catalog.get();
         HttpRequest request = exchange.request();
         if (!request.method().equals("GET") || !exchange.path().equals("/tasks")) {
             return error(404, "NotFound", "this emulator serves GET /tasks only");

@@ -23,9 +23,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Emulates MPS {@code DescribeTasks} (seed 001; API 3.0, version 2019-06-12) as strictly as the
@@ -61,7 +63,7 @@ public final class MpsApi implements ApiHandler {
             "StartTime", "EndTime");
     private static final Duration RETENTION = Duration.ofDays(7);
 
-    private final TaskCatalog tasks;
+    private final Supplier<TaskCatalog> catalog;
     private final Tc3Verifier verifier;
     private final Clock clock;
 
@@ -84,7 +86,18 @@ public final class MpsApi implements ApiHandler {
      * @param clock the server's clock
      */
     public MpsApi(TaskCatalog tasks, Map<String, String> secrets, Clock clock) {
-        this.tasks = tasks;
+        this(() -> tasks, secrets, clock);
+    }
+
+    /**
+     * An emulator serving a catalog of tasks to these keys.
+     *
+     * @param catalog the tasks served, read once per request (a sandbox with churn swaps them)
+     * @param secrets the accepted SecretIds and their SecretKeys
+     * @param clock the server's clock
+     */
+    public MpsApi(Supplier<TaskCatalog> catalog, Map<String, String> secrets, Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.verifier = new Tc3Verifier(SERVICE, secrets, clock);
         this.clock = clock;
     }
@@ -113,6 +126,7 @@ public final class MpsApi implements ApiHandler {
     }
 
     private HttpResponse describe(JsonObject body, EmulatorRequest exchange) {
+        TaskCatalog tasks = catalog.get();
         for (String name : body.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new TencentReplies.Refused("UnknownParameter", "the parameter `" + name
@@ -168,6 +182,7 @@ public final class MpsApi implements ApiHandler {
     @Override
     public Optional<HttpResponse> pageWithFreshToken(EmulatorRequest request, String freshToken,
             List<EmulatedTask> listed) {
+        TaskCatalog tasks = catalog.get();
         JsonArrayBuilder set = EmulatorJson.provider().createArrayBuilder();
         listed.forEach(task -> set.add(taskJson(task)));
         return Optional.of(TencentReplies.ok(EmulatorJson.provider().createObjectBuilder().add("TotalCount", tasks.size())
@@ -176,6 +191,7 @@ public final class MpsApi implements ApiHandler {
 
     @Override
     public List<EmulatedTask> catalogue() {
+        TaskCatalog tasks = catalog.get();
         return tasks.toList();
     }
 

@@ -1,0 +1,310 @@
+package dev.tasklens.client;
+
+import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.Task;
+import dev.tasklens.domain.TaskLensException;
+import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.domain.TokenSeal;
+import dev.tasklens.domain.TransportException;
+import dev.tasklens.domain.watch.TaskChange;
+import dev.tasklens.domain.watch.WatchPoll;
+import dev.tasklens.domain.watch.WatchPosition;
+import dev.tasklens.domain.watch.WatchRules;
+import dev.tasklens.domain.watch.WatchState;
+import dev.tasklens.ports.resilience.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterators;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A running watch of one source ({@link TaskLens#watch}): a poller thread lists the watch's window
+ * at each (jittered) interval, through the source's retries and rate limit, and diffs it against
+ * the state ({@link WatchPoll}); the caller takes the changes, a poll at a time ({@link #polls()})
+ * or one by one ({@link #iterator()}, {@link #stream()}). The poller runs at most one poll ahead of
+ * the caller, so a slow reader slows the polls rather than filling memory.
+ *
+ * <p>{@link #position()} is the state after the last poll whose changes were all handed out:
+ * written after a poll's changes are handled, a watch resumed from it repeats none of them and
+ * misses none after. A poll that fails after its retries ends the watch: the iteration throws its
+ * error, and {@link #position()} is where to resume. Close it to stop the poller.
+ */
+public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
+
+    private final WatchQuery query;
+    private final SourceDescriptor descriptor;
+    private final Function<TaskQuery, Stream<Task>> lister;
+    private final TokenSeal seal;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final WatchRules rules;
+    private final BlockingQueue<Poll> polls = new ArrayBlockingQueue<>(1);
+    private final Thread poller;
+    private volatile WatchState handedOut;
+    private volatile boolean closed;
+
+    TaskWatch(WatchQuery query, SourceDescriptor descriptor, Function<TaskQuery, Stream<Task>> lister, TokenSeal seal,
+            Clock clock, Sleeper sleeper, DoubleSupplier random) {
+        this.query = Objects.requireNonNull(query, "query");
+        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+        this.lister = Objects.requireNonNull(lister, "lister");
+        this.seal = Objects.requireNonNull(seal, "seal");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+        WatchRules retained = WatchRules.retainedFor(descriptor.lookback().orElse(Duration.ofDays(7)));
+        this.rules = query.staleAfter().map(retained::staleAfter).orElse(retained);
+        // A position that cannot be read is refused here, before any thread starts.
+        this.handedOut = query.resumeFrom().map(text -> WatchPosition.read(text, query.source(), seal))
+                .orElseGet(() -> WatchState.start(query.source()));
+        this.poller = new Thread(this::pollUntilClosed, "tasklens-watch-" + query.source());
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    /**
+     * One poll's outcome.
+     *
+     * @param changes the changes it found that the query reports, in the order found
+     * @param polledAt when the poll ran
+     * @param openTasks how many watched tasks are still open after it
+     * @param state the state after it
+     * @param failure the error that ended the watch, instead of the rest
+     */
+    record Poll(List<TaskChange> changes, Instant polledAt, int openTasks, WatchState state,
+            Optional<TaskLensException> failure) {
+    }
+
+    /**
+     * A poll as the caller sees it: its changes, when it ran, and how many watched tasks are still
+     * open after it ({@code --until done} ends at 0). Hand it back to {@link #handled(PollResult)}
+     * once its changes are printed, stored or sent.
+     */
+    public static final class PollResult {
+        private final List<TaskChange> changes;
+        private final Instant polledAt;
+        private final int openTasks;
+        private final WatchState state;
+
+        private PollResult(Poll poll) {
+            this.changes = poll.changes();
+            this.polledAt = poll.polledAt();
+            this.openTasks = poll.openTasks();
+            this.state = poll.state();
+        }
+
+        /**
+         * The changes the poll found that the query reports, in the order found.
+         *
+         * @return the changes
+         */
+        public List<TaskChange> changes() {
+            return changes;
+        }
+
+        /**
+         * When the poll ran.
+         *
+         * @return the time
+         */
+        public Instant polledAt() {
+            return polledAt;
+        }
+
+        /**
+         * How many watched tasks are still open after the poll.
+         *
+         * @return the count
+         */
+        public int openTasks() {
+            return openTasks;
+        }
+
+        @Override
+        public String toString() {
+            return "PollResult[" + changes.size() + " changes at " + polledAt + ", " + openTasks + " open]";
+        }
+    }
+
+    /**
+     * The polls, one at a time, blocking until the next one is done. The position moves past a
+     * poll's changes when it is handed to {@link #handled(PollResult)}.
+     *
+     * @return the polls; the iteration ends when the watch is closed, and throws the error of a
+     *     poll that failed
+     */
+    public Iterable<PollResult> polls() {
+        return () -> new Iterator<>() {
+            private Poll pending;
+
+            @Override
+            public boolean hasNext() {
+                if (pending != null) {
+                    return true;
+                }
+                if (closed) {
+                    return false;
+                }
+                try {
+                    pending = polls.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                if (pending.failure().isPresent()) {
+                    throw pending.failure().get();
+                }
+                return true;
+            }
+
+            @Override
+            public PollResult next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the watch is closed");
+                }
+                Poll poll = pending;
+                pending = null;
+                return new PollResult(poll);
+            }
+        };
+    }
+
+    /**
+     * Marks a poll's changes as handled (printed, stored or sent): the position moves past them.
+     * Polls are handled in the order they were taken.
+     *
+     * @param poll a poll this watch handed out
+     */
+    public void handled(PollResult poll) {
+        handedOut = Objects.requireNonNull(poll, "poll").state;
+    }
+
+    /**
+     * The changes one by one, blocking until the next poll brings some.
+     *
+     * @return the changes; the iteration ends when the watch is closed
+     */
+    @Override
+    public Iterator<TaskChange> iterator() {
+        Iterator<PollResult> each = polls().iterator();
+        return new Iterator<>() {
+            private Iterator<TaskChange> current = List.<TaskChange>of().iterator();
+            private PollResult taken;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    // Every change of the poll was handed out: the position moves past them.
+                    if (taken != null) {
+                        handled(taken);
+                    }
+                    if (!each.hasNext()) {
+                        return false;
+                    }
+                    taken = each.next();
+                    current = taken.changes().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public TaskChange next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the watch is closed");
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /**
+     * The changes as a stream, blocking as {@link #iterator()} does.
+     *
+     * @return the stream
+     */
+    public Stream<TaskChange> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), 0), false);
+    }
+
+    /**
+     * Where to resume: the state after the last poll whose changes were handled.
+     *
+     * @return a printable position, sealed and bound to this source, endpoint and account
+     */
+    public String position() {
+        return WatchPosition.write(handedOut, seal);
+    }
+
+    /** Stops the poller; an iteration in progress ends. */
+    @Override
+    public void close() {
+        closed = true;
+        poller.interrupt();
+        polls.clear();
+        polls.offer(new Poll(List.of(), clock.instant(), 0, handedOut, Optional.empty()));
+    }
+
+    private void pollUntilClosed() {
+        WatchState state = handedOut;
+        while (!closed) {
+            Poll poll;
+            try {
+                poll = pollOnce(state);
+            } catch (TaskLensException e) {
+                poll = new Poll(List.of(), clock.instant(), state.open().size(), state, Optional.of(e));
+            }
+            try {
+                polls.put(poll);
+                if (poll.failure().isPresent()) {
+                    return;
+                }
+                state = poll.state();
+                Duration jittered = Duration.ofMillis((long) (query.interval().toMillis()
+                        * (0.9 + 0.2 * random.getAsDouble())));
+                sleeper.sleep(jittered);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private Poll pollOnce(WatchState state) {
+        Instant now = clock.instant();
+        Instant oldest = now.minus(rules.retention()).plus(Duration.ofMinutes(1));
+        Instant from = state.windowStart(now, rules)
+                .orElseGet(() -> query.since().filter(since -> since.isAfter(oldest)).orElse(oldest));
+        Instant to = now.isAfter(from) ? now.plusMillis(1) : from.plusSeconds(1);
+        TaskQuery.Builder listing = TaskQuery.forSource(descriptor).createdBetween(from, to);
+        query.scope().forEach(listing::scope);
+        WatchPoll poll = state.poll(now, rules);
+        List<TaskChange> changes = new ArrayList<>();
+        try (Stream<Task> tasks = lister.apply(listing.build())) {
+            tasks.forEach(task -> {
+                if (closed) {
+                    throw new TransportException("the watch was closed during a poll", false);
+                }
+                poll.accept(task).stream().filter(this::reported).forEach(changes::add);
+            });
+        }
+        WatchPoll.Result result = poll.finish();
+        result.changes().stream().filter(this::reported).forEach(changes::add);
+        return new Poll(changes, now, result.next().open().size(), result.next(), Optional.empty());
+    }
+
+    private boolean reported(TaskChange change) {
+        return query.statuses().isEmpty() || query.statuses().contains(change.task().status());
+    }
+}
