@@ -1,6 +1,7 @@
 package dev.tasklens.cli;
 
 import dev.tasklens.domain.Task;
+import dev.tasklens.domain.watch.TaskChange;
 import java.util.Map;
 
 /**
@@ -20,6 +21,21 @@ final class JsonLine {
     /** The task's line, without the line break. */
     static String of(Task task) {
         StringBuilder json = new StringBuilder(256).append('{');
+        task(json, task);
+        return json.append('}').toString();
+    }
+
+    /** A watch's change: its kind, the status it came from, when it was seen, then the task's fields. */
+    static String of(TaskChange change) {
+        StringBuilder json = new StringBuilder(300).append('{');
+        field(json, "kind", change.kind().name());
+        change.previous().ifPresent(previous -> field(json, "from", previous.name()));
+        field(json, "observedAt", change.observedAt().toString());
+        task(json, change.task());
+        return json.append('}').toString();
+    }
+
+    private static void task(StringBuilder json, Task task) {
         field(json, "source", task.source().value());
         field(json, "id", task.id());
         task.name().ifPresent(name -> field(json, "name", name));
@@ -44,7 +60,6 @@ final class JsonLine {
             }
             json.append('}');
         }
-        return json.append('}').toString();
     }
 
     private static void field(StringBuilder json, String name, String value) {

@@ -311,7 +311,7 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private static TaskStatus status(String status) {
+    static TaskStatus status(String status) {
         try {
             return TaskStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -97,6 +97,7 @@ public final class Main {
     static CommandLine commandLine(TasklensCommand root, String[] args) {
         Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
         subcommands.put("list", ListCommand::new);
+        subcommands.put("watch", WatchCommand::new);
         subcommands.put("sources", SourcesCommand::new);
         subcommands.put("sign", SignCommand::new);
         subcommands.put("sandbox", SandboxCommand::new);

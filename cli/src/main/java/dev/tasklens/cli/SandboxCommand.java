@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -61,13 +62,28 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Serve only these sources: tencent.mps,tencent.cls,baidu.vod.")
     private List<String> only = List.of();
 
+    @Option(names = "--churn", defaultValue = "0", description = "About this many task changes a second across the"
+            + " sources (new tasks; open ones move on, some to failure), for 'tasklens watch'.")
+    private int churn;
+
+    @Option(names = "--churn-for", description = "Stop the churn after this span: 30s (default: never).")
+    private String churnFor;
+
+    @Option(names = "--journal", description = "Append one JSON line per change made: {source, id, status, at}.")
+    private java.nio.file.Path journal;
+
     @Override
     public Integer call() throws InterruptedException {
         Sandbox.Builder builder = Sandbox.builder().port(port).latency(Durations.orZero(latency, "--latency"))
-                .faults(faults, seed).only(new LinkedHashSet<>(only));
+                .faults(faults, seed).only(new LinkedHashSet<>(only)).churn(churn);
         if (tasks != null) {
             builder.tasks(tasks);
         }
+        if ((churnFor != null || journal != null) && churn == 0) {
+            throw new IllegalArgumentException("--churn-for and --journal go with --churn N");
+        }
+        Optional.ofNullable(churnFor).map(text -> Durations.parse(text, "--churn-for")).ifPresent(builder::churnFor);
+        Optional.ofNullable(journal).ifPresent(builder::journal);
         Sandbox sandbox;
         try {
             sandbox = builder.start();

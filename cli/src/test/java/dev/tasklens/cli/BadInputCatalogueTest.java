@@ -104,6 +104,20 @@ class BadInputCatalogueTest {
             {"list", "--source", "tencent.mps", "--resume", "tl1." + "A".repeat(200_000)},
             {"--version", "--frobnicate"}, {"-V", "list"},
             {"sandbox", "--faults", "throttle=2"},
+            {"sandbox", "--churn", "-1"}, {"sandbox", "--churn", "20000"}, {"sandbox", "--churn-for", "10s"},
+            {"sandbox", "--churn", "5", "--churn-for", "0s"}, {"sandbox", "--journal", "j.jsonl"},
+            {"watch"}, {"watch", "--source", "nope.nope"}, {"watch", "--source", "tencent.mps", "--interval", "0s"},
+            {"watch", "--source", "tencent.mps", "--interval", "500ms"},
+            {"watch", "--source", "tencent.mps", "--until", "later"},
+            {"watch", "--source", "tencent.mps", "--exit-status"},
+            {"watch", "--source", "tencent.mps", "--output", "csv"},
+            {"watch", "--source", "tencent.mps", "--stale", "0h"},
+            {"watch", "--source", "all", "--resume", "tw1.x"},
+            {"watch", "--source", "tencent.mps", "--resume", "tw1.x"},
+            {"watch", "--source", "tencent.mps", "--resume", "garbage"},
+            {"watch", "--source", "tencent.mps", "--churn", "5"},
+            {"watch", "--sandbox", "--source", "tencent.mps", "--endpoint", "http://127.0.0.1:1/"},
+            {"watch", "--source", "tencent.mps", "--state", "/no/such/dir/state", "--resume", "tw1.x"},
         }) {
             cases.add(usage(args));
         }
