@@ -143,6 +143,9 @@ public final class Resilience {
                     throw e;
                 }
                 boolean throttled = e instanceof ThrottledException;
+                if (policy.maxAttempts() == 1) {
+                    throw e; // a policy of one attempt retries nothing, throttling included
+                }
                 if (throttled) {
                     outcome = InFlightLimit.Outcome.THROTTLED;
                     limiter.throttled();

@@ -25,7 +25,7 @@ import java.util.function.DoubleSupplier;
  * attempt, 50 s per call) a server that stalls fails a call within 50 s.
  *
  * @param maxAttempts how many attempts in all when each one ends in a fault, at least 1 (1 means
- *     no retry after a fault)
+ *     no retry at all, throttling included)
  * @param baseDelay the first backoff's upper bound
  * @param maxDelay the cap on any backoff and on a provider's {@code Retry-After}
  * @param deadline how long one call may take, all its attempts and waits together

@@ -82,6 +82,17 @@ class ResilienceTest {
     }
 
     @Test
+    void aPolicyOfOneAttemptDoesNotRetryThrottlingEither() {
+        int[] calls = {0};
+        assertThatThrownBy(() -> resilience(RetryPolicy.none(), 0.5).call(at -> {
+            calls[0]++;
+            throw throttled(Optional.empty());
+        })).isInstanceOf(ThrottledException.class);
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
     void faultsBetweenThrottlesStillHaveTheirCap() {
         int[] calls = {0};
         assertThatThrownBy(() -> resilience(RetryPolicy.defaults(), 0.0).call(at -> {
