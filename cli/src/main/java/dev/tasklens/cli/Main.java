@@ -98,6 +98,7 @@ public final class Main {
         Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
         subcommands.put("list", ListCommand::new);
         subcommands.put("watch", WatchCommand::new);
+        subcommands.put("summary", SummaryCommand::new);
         subcommands.put("sources", SourcesCommand::new);
         subcommands.put("sign", SignCommand::new);
         subcommands.put("sandbox", SandboxCommand::new);

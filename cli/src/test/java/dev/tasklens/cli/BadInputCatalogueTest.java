@@ -118,6 +118,10 @@ class BadInputCatalogueTest {
             {"watch", "--source", "tencent.mps", "--churn", "5"},
             {"watch", "--sandbox", "--source", "tencent.mps", "--endpoint", "http://127.0.0.1:1/"},
             {"watch", "--source", "tencent.mps", "--state", "/no/such/dir/state", "--resume", "tw1.x"},
+            {"summary"}, {"summary", "--source", "all", "--output", "csv"},
+            {"summary", "--source", "tencent.mps", "--since", "0h"},
+            {"summary", "--sandbox", "--source", "tencent.mps", "--endpoint", "http://127.0.0.1:1/"},
+            {"summary", "--source", "tencent.mps", "--endpoint", "http://example.com/"},
         }) {
             cases.add(usage(args));
         }

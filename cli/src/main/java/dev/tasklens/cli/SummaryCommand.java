@@ -1,0 +1,138 @@
+package dev.tasklens.cli;
+
+import dev.tasklens.client.TaskLens;
+import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.SourceId;
+import dev.tasklens.domain.TaskLensException;
+import dev.tasklens.domain.TaskQuery;
+import dev.tasklens.emulators.sandbox.Sandbox;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tasklens summary}: the picture at a glance, one row per source and one column per status
+ * (failures first), failures per hour, the most recent failures and the oldest open task. A source
+ * that fails shows as a row with its error while the others print; the exit code is then the one
+ * {@code list} gives for that failure.
+ */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Tasks per source and status, failures per hour, recent failures and the oldest open task.")
+final class SummaryCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TasklensCommand root;
+
+    @Option(names = "--source", required = true, description = "Source id (see 'tasklens sources'), or 'all'.")
+    private String source;
+
+    @Option(names = "--sandbox", description = "Summarize the built-in emulators (no account needed).")
+    private boolean sandbox;
+
+    @Option(names = "--endpoint", converter = UriConverter.class,
+            description = "Send the source's requests here instead.")
+    private URI endpoint;
+
+    @Option(names = "--region", description = "The provider region (CLS: ap-guangzhou, ...).")
+    private String region;
+
+    @Option(names = "--scope", description = "Source-specific parameter key=value, e.g. shipper_id=...")
+    private Map<String, String> scope = new LinkedHashMap<>();
+
+    @Option(names = "--since", defaultValue = "24h", description = "Tasks created in this last span (default"
+            + " ${DEFAULT-VALUE}).")
+    private String since;
+
+    @Option(names = "--output", defaultValue = "table", description = "table or json.")
+    private String output;
+
+    @Override
+    public Integer call() {
+        Clock clock = Clock.systemUTC();
+        boolean json = switch (output.toLowerCase(Locale.ROOT)) {
+            case "json" -> true;
+            case "table" -> false;
+            default -> throw new InvalidQueryException("--output '" + output + "' is not one of table, json");
+        };
+        Duration span = Durations.parse(since, "--since");
+        if (sandbox && endpoint != null) {
+            throw new InvalidQueryException("--sandbox summarizes the built-in emulators; give --sandbox or"
+                    + " --endpoint, not both");
+        }
+        if (source.equals("all") && endpoint != null) {
+            throw new InvalidQueryException("--endpoint applies to one source; name it with --source");
+        }
+        if (endpoint != null) {
+            EndpointCheck.check(endpoint);
+        }
+        if (!sandbox) {
+            EndpointCheck.checkVariables(root.environment);
+        }
+        Instant to = clock.instant();
+        Instant from;
+        try {
+            from = to.minus(span);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new InvalidQueryException("--since " + since + " reaches before any date; give a span such as 24h");
+        }
+        Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).start()) : Optional.empty();
+        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock, builder -> { }))
+                .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
+                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock, builder -> { }))) {
+            List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
+                    .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
+                            root.environment))
+                    .toList()
+                    : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(
+                            "no source '" + source + "'; 'tasklens sources' lists them")));
+            if (chosen.isEmpty()) {
+                throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
+                        + " names the variables each one reads");
+            }
+            TaskSummary summary = new TaskSummary(from, to);
+            Optional<RuntimeException> firstFailure = Optional.empty();
+            for (SourceDescriptor descriptor : chosen) {
+                summary.source(descriptor.id());
+                try {
+                    TaskQuery.Builder query = TaskQuery.forSource(descriptor);
+                    Instant oldest = descriptor.lookback().map(kept -> to.minus(kept).plus(Duration.ofMinutes(1)))
+                            .filter(from::isBefore).orElse(from);
+                    query.createdBetween(oldest, to.plusMillis(1));
+                    Map<String, String> effective = new LinkedHashMap<>(scope);
+                    demo.map(box -> box.scopes().getOrDefault(descriptor.id().value(), Map.of())).orElse(Map.of())
+                            .forEach(effective::putIfAbsent);
+                    descriptor.scope().stream().filter(key -> effective.containsKey(key.name()))
+                            .forEach(key -> query.scope(key.name(), effective.get(key.name())));
+                    // One streaming pass: each task is counted and let go.
+                    lens.list(query.build()).stream().forEach(summary::add);
+                } catch (TaskLensException e) {
+                    if (chosen.size() == 1) {
+                        throw e;
+                    }
+                    summary.failed(descriptor.id(), String.valueOf(e.getMessage()));
+                    firstFailure = firstFailure.or(() -> Optional.of(e));
+                }
+            }
+            if (json) {
+                summary.printJson(root.out);
+            } else {
+                summary.printTable(root.out);
+            }
+            root.out.flush();
+            return firstFailure.map(Main::exitCode).orElse(Main.OK);
+        } finally {
+            demo.ifPresent(Sandbox::close);
+        }
+    }
+}
