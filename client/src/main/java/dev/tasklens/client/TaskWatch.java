@@ -32,8 +32,8 @@ import java.util.stream.StreamSupport;
 /**
  * A running watch of one source ({@link TaskLens#watch}): a poller thread lists the watch's window
  * at each (jittered) interval, through the source's retries and rate limit, and diffs it against
- * the state ({@link WatchPoll}); the caller takes the changes, a poll at a time ({@link #polls()})
- * or one by one ({@link #iterator()}, {@link #stream()}). The poller runs at most one poll ahead of
+ * the state ({@link WatchPoll}); the caller takes the changes, a poll at a time ({@link #polls()}),
+ * one by one ({@link #iterator()}, {@link #stream()}), or in callbacks ({@link #subscribe}). The poller runs at most one poll ahead of
  * the caller, so a slow reader slows the polls rather than filling memory.
  *
  * <p>{@link #position()} is the state after the last poll whose changes were all handed out:
@@ -237,6 +237,38 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
      */
     public Stream<TaskChange> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), 0), false);
+    }
+
+    /**
+     * The callback form: hands every change to {@code onChange} on a thread of its own, a poll at a
+     * time, and moves the position past each poll once its callbacks have returned. A poll that fails
+     * after its retries, or a callback that throws, ends the delivery: the error goes to {@code
+     * onEnd}; closing the watch ends it too, and {@code onEnd} is not called.
+     *
+     * @param onChange what to do with each change; called on one thread, in order
+     * @param onEnd what to do with the error that ended the delivery
+     * @return this watch, to close when done
+     * @throws IllegalStateException if the changes are already being handed out
+     */
+    public TaskWatch subscribe(java.util.function.Consumer<TaskChange> onChange,
+            java.util.function.Consumer<RuntimeException> onEnd) {
+        Objects.requireNonNull(onChange, "onChange");
+        Objects.requireNonNull(onEnd, "onEnd");
+        Thread delivery = new Thread(() -> {
+            try {
+                for (PollResult poll : polls()) {
+                    poll.changes().forEach(onChange);
+                    handled(poll);
+                }
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    onEnd.accept(e);
+                }
+            }
+        }, "tasklens-watch-delivery-" + query.source());
+        delivery.setDaemon(true);
+        delivery.start();
+        return this;
     }
 
     /**

@@ -145,6 +145,23 @@ class TaskWatchTest {
     }
 
     @Test
+    void theCallbackFormHandsOutEveryChangeInOrderAndMovesThePosition() throws InterruptedException {
+        world.put("a", TaskStatus.RUNNING);
+        world.put("b", TaskStatus.PENDING);
+        java.util.concurrent.BlockingQueue<TaskChange> delivered = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).build(), this::list)) {
+            String before = watch.position();
+            watch.subscribe(delivered::add, error -> { });
+            assertThat(delivered.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+            assertThat(delivered.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+            world.put("b", TaskStatus.FAILED);
+            TaskChange failed = delivered.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(failed).isNotNull().extracting(TaskChange::kind).isEqualTo(ChangeKind.FAILED);
+            assertThat(watch.position()).isNotEqualTo(before);
+        }
+    }
+
+    @Test
     void anIntervalUnderASecondIsRefused() {
         assertThatThrownBy(() -> WatchQuery.forSource(SOURCE).interval(Duration.ofMillis(10)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 s minimum");
