@@ -57,6 +57,10 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "table", description = "table or json.")
     private String output;
 
+    @Option(names = "--watch", arity = "0..1", fallbackValue = "30s", description = "Summarize again at this"
+            + " interval (30s when no value is given), redrawn in place on a terminal, until Ctrl-C.")
+    private String watch;
+
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
@@ -100,39 +104,67 @@ final class SummaryCommand implements Callable<Integer> {
                 throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
                         + " names the variables each one reads");
             }
-            TaskSummary summary = new TaskSummary(from, to);
-            Optional<RuntimeException> firstFailure = Optional.empty();
-            for (SourceDescriptor descriptor : chosen) {
-                summary.source(descriptor.id());
-                try {
-                    TaskQuery.Builder query = TaskQuery.forSource(descriptor);
-                    Instant oldest = descriptor.lookback().map(kept -> to.minus(kept).plus(Duration.ofMinutes(1)))
-                            .filter(from::isBefore).orElse(from);
-                    query.createdBetween(oldest, to.plusMillis(1));
-                    Map<String, String> effective = new LinkedHashMap<>(scope);
-                    demo.map(box -> box.scopes().getOrDefault(descriptor.id().value(), Map.of())).orElse(Map.of())
-                            .forEach(effective::putIfAbsent);
-                    descriptor.scope().stream().filter(key -> effective.containsKey(key.name()))
-                            .forEach(key -> query.scope(key.name(), effective.get(key.name())));
-                    // One streaming pass: each task is counted and let go.
-                    lens.list(query.build()).stream().forEach(summary::add);
-                } catch (TaskLensException e) {
-                    if (chosen.size() == 1) {
-                        throw e;
-                    }
-                    summary.failed(descriptor.id(), String.valueOf(e.getMessage()));
-                    firstFailure = firstFailure.or(() -> Optional.of(e));
+            Optional<Duration> every = Optional.ofNullable(watch).map(text -> Durations.parse(text, "--watch"));
+            if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new InvalidQueryException("--watch " + watch + " is under the 1s minimum; each round lists"
+                        + " the whole span");
+            }
+            boolean terminal = System.console() != null;
+            while (true) {
+                int code = once(lens, chosen, demo, json, terminal && every.isPresent(), from, to);
+                if (every.isEmpty()) {
+                    return code;
                 }
+                try {
+                    Thread.sleep(every.get().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return code;
+                }
+                to = clock.instant();
+                from = to.minus(span);
             }
-            if (json) {
-                summary.printJson(root.out);
-            } else {
-                summary.printTable(root.out);
-            }
-            root.out.flush();
-            return firstFailure.map(Main::exitCode).orElse(Main.OK);
         } finally {
             demo.ifPresent(Sandbox::close);
         }
+    }
+
+    /** One summary, printed; on a terminal with --watch the screen is cleared first, so it redraws in place. */
+    private int once(TaskLens lens, List<SourceDescriptor> chosen, Optional<Sandbox> demo, boolean json,
+            boolean redraw, Instant from, Instant to) {
+        TaskSummary summary = new TaskSummary(from, to);
+        Optional<RuntimeException> firstFailure = Optional.empty();
+        for (SourceDescriptor descriptor : chosen) {
+            summary.source(descriptor.id());
+            try {
+                TaskQuery.Builder query = TaskQuery.forSource(descriptor);
+                Instant oldest = descriptor.lookback().map(kept -> to.minus(kept).plus(Duration.ofMinutes(1)))
+                        .filter(from::isBefore).orElse(from);
+                query.createdBetween(oldest, to.plusMillis(1));
+                Map<String, String> effective = new LinkedHashMap<>(scope);
+                demo.map(box -> box.scopes().getOrDefault(descriptor.id().value(), Map.of())).orElse(Map.of())
+                        .forEach(effective::putIfAbsent);
+                descriptor.scope().stream().filter(key -> effective.containsKey(key.name()))
+                        .forEach(key -> query.scope(key.name(), effective.get(key.name())));
+                // One streaming pass: each task is counted and let go.
+                lens.list(query.build()).stream().forEach(summary::add);
+            } catch (TaskLensException e) {
+                if (chosen.size() == 1) {
+                    throw e;
+                }
+                summary.failed(descriptor.id(), String.valueOf(e.getMessage()));
+                firstFailure = firstFailure.or(() -> Optional.of(e));
+            }
+        }
+        if (redraw) {
+            root.out.print("\u001B[H\u001B[2J");
+        }
+        if (json) {
+            summary.printJson(root.out);
+        } else {
+            summary.printTable(root.out);
+        }
+        root.out.flush();
+        return firstFailure.map(Main::exitCode).orElse(Main.OK);
     }
 }

@@ -122,6 +122,8 @@ class BadInputCatalogueTest {
             {"summary", "--source", "tencent.mps", "--since", "0h"},
             {"summary", "--sandbox", "--source", "tencent.mps", "--endpoint", "http://127.0.0.1:1/"},
             {"summary", "--source", "tencent.mps", "--endpoint", "http://example.com/"},
+            {"summary", "--sandbox", "--source", "tencent.mps", "--watch", "0s"},
+            {"summary", "--sandbox", "--source", "tencent.mps", "--watch", "500ms"},
         }) {
             cases.add(usage(args));
         }

@@ -77,4 +77,22 @@ class SummaryCommandTest {
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("most recent failures:"));
         }
     }
+
+    @Test
+    void summaryWatchSummarizesAgainAtItsInterval() throws Exception {
+        Process process = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "summary",
+                "--sandbox", "--source", "tencent.mps", "--watch", "1s", "--output", "json").start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            String second = out.readLine();
+
+            assertThat(first).startsWith("{\"counts\":{\"tencent.mps\":");
+            assertThat(second).startsWith("{\"counts\":{\"tencent.mps\":");
+        } finally {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
