@@ -5,7 +5,6 @@ import dev.tasklens.client.TaskLens;
 import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.Page;
-import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskQuery;
@@ -14,12 +13,10 @@ import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.domain.paging.Pager;
 import dev.tasklens.emulators.sandbox.Sandbox;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -39,18 +37,8 @@ final class ListCommand implements Callable<Integer> {
     @ParentCommand
     private TasklensCommand root;
 
-    @Option(names = "--source", required = true, description = "Source id (see 'tasklens sources'), or 'all'.")
-    private String source;
-
-    @Option(names = "--sandbox", description = "List from the built-in emulators with demo data (no account needed).")
-    private boolean sandbox;
-
-    @Option(names = "--endpoint", converter = UriConverter.class,
-            description = "Send the source's requests here instead.")
-    private URI endpoint;
-
-    @Option(names = "--region", description = "The provider region (CLS: ap-guangzhou, ...).")
-    private String region;
+    @Mixin
+    private SourceOptions sources;
 
     @Option(names = "--status", split = ",", description = "Statuses: PENDING,RUNNING,SUCCEEDED,FAILED,FINISHED.")
     private List<String> statuses = new ArrayList<>();
@@ -65,9 +53,6 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--to", converter = InstantConverter.class,
             description = "Tasks created before this instant (ISO 8601).")
     private Instant to;
-
-    @Option(names = "--scope", description = "Source-specific parameter key=value, e.g. shipper_id=...")
-    private Map<String, String> scope = new LinkedHashMap<>();
 
     @Option(names = "--limit", description = "Stop after this many tasks.")
     private Long limit;
@@ -103,29 +88,17 @@ final class ListCommand implements Callable<Integer> {
         Optional<ResumeToken> resumed = Optional.ofNullable(resume).flatMap(ResumeToken::parse);
         resumed.ifPresent(this::takeFiltersFrom);
         PrintWriter out = root.out;
-        Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).start()) : Optional.empty();
+        Optional<Sandbox> demo = sources.sandbox ? Optional.of(Sandbox.builder().clock(clock).start())
+                : Optional.empty();
         Consumer<TaskLens.Builder> tuning = tuning();
-        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock, tuning))
-                .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
-                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock, tuning))) {
-            // 'all' means every source that can be read: all in the sandbox, else those with credentials.
-            List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
-                    .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
-                            root.environment))
-                    .toList()
-                    : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(
-                            "no source '" + source + "'; 'tasklens sources' lists them")));
-            if (chosen.isEmpty()) {
-                throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
-                        + " names the variables each one reads");
-            }
+        try (TaskLens lens = sources.lens(demo, root.environment, clock, tuning)) {
+            List<SourceDescriptor> chosen = sources.chosen(lens, root.environment);
             checkScope(chosen);
             List<TaskQuery> queries = new ArrayList<>();
             List<String> refused = new ArrayList<>();
             for (SourceDescriptor descriptor : chosen) {
                 try {
-                    TaskQuery query = query(descriptor, demo.map(box -> box.scopes().get(descriptor.id().value()))
-                            .orElse(Map.of()), clock, resumed);
+                    TaskQuery query = query(descriptor, demo, clock, resumed);
                     // The source's own rules (how far back it keeps tasks), before any source runs.
                     descriptor.check(query, clock.instant());
                     queries.add(query);
@@ -230,39 +203,22 @@ final class ListCommand implements Callable<Integer> {
             throw new InvalidQueryException("--concurrency " + concurrency + " is out of range; use 1.."
                     + Concurrency.MAX_PAGES + " pages at once (" + Concurrency.DEFAULT_PAGES + " by default)");
         }
-        if (source.equals("all") && endpoint != null) {
-            throw new InvalidQueryException("--endpoint applies to one source; name it with --source (an endpoint"
-                    + " serves one API)");
-        }
-        if (source.equals("all") && resume != null) {
+        if (sources.source.equals("all") && resume != null) {
             throw new InvalidQueryException("--resume continues one source's listing; name it with --source");
         }
-        if (sandbox && endpoint != null) {
-            throw new InvalidQueryException("--sandbox lists from the built-in emulators, at their own addresses; give"
-                    + " --sandbox or --endpoint, not both");
-        }
-        if (endpoint != null) {
-            EndpointCheck.check(endpoint);
-        }
-        if (!sandbox) {
-            EndpointCheck.checkVariables(root.environment);
-        }
-        if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new InvalidQueryException("--region '" + region + "' is not a region name such as ap-guangzhou,"
-                    + " cn-north-4 or bj");
-        }
+        sources.check(root.environment);
     }
 
     /** A scope name no chosen source takes is a typing mistake: say which names there are. */
     private void checkScope(List<SourceDescriptor> chosen) {
-        for (String name : scope.keySet()) {
+        for (String name : sources.scope.keySet()) {
             boolean known = chosen.stream().anyMatch(descriptor -> descriptor.scope().stream()
                     .anyMatch(key -> key.name().equals(name)));
             if (!known) {
                 String names = chosen.stream().flatMap(descriptor -> descriptor.scope().stream()
                         .map(key -> descriptor.id() + ": " + key.name())).collect(java.util.stream.Collectors
                         .joining(", "));
-                throw new InvalidQueryException("--scope " + name + " is not a scope of " + source + "; "
+                throw new InvalidQueryException("--scope " + name + " is not a scope of " + sources.source + "; "
                         + (names.isEmpty() ? "it takes none" : "the scopes are " + names));
             }
         }
@@ -273,9 +229,9 @@ final class ListCommand implements Callable<Integer> {
      * and scope. Flags that say otherwise are refused; {@code --since} is taken as the same window.
      */
     private void takeFiltersFrom(ResumeToken token) {
-        if (!token.source().equals(source)) {
+        if (!token.source().equals(sources.source)) {
             throw new InvalidQueryException("--resume: the token continues a listing of " + token.source()
-                    + ", not of " + source);
+                    + ", not of " + sources.source);
         }
         Set<TaskStatus> asked = new java.util.TreeSet<>();
         for (String status : statuses) {
@@ -289,7 +245,7 @@ final class ListCommand implements Callable<Integer> {
             throw new InvalidQueryException("--resume: the token's listing has another --from/--to; drop them, the"
                     + " token carries its window");
         }
-        for (Map.Entry<String, String> entry : scope.entrySet()) {
+        for (Map.Entry<String, String> entry : sources.scope.entrySet()) {
             if (!entry.getValue().equals(token.scope().get(entry.getKey()))) {
                 throw new InvalidQueryException("--resume: the token's listing has another --scope " + entry.getKey()
                         + "; drop --scope, the token carries it");
@@ -320,7 +276,7 @@ final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private TaskQuery query(SourceDescriptor descriptor, Map<String, String> defaultScope, Clock clock,
+    private TaskQuery query(SourceDescriptor descriptor, Optional<Sandbox> demo, Clock clock,
             Optional<ResumeToken> resumed) {
         TaskQuery.Builder query = TaskQuery.forSource(descriptor);
         if (resumed.isPresent()) {
@@ -352,10 +308,7 @@ final class ListCommand implements Callable<Integer> {
         }
         Optional.ofNullable(from).ifPresent(query::createdAfter);
         Optional.ofNullable(to).ifPresent(query::createdBefore);
-        Map<String, String> effectiveScope = new LinkedHashMap<>(scope);
-        defaultScope.forEach(effectiveScope::putIfAbsent);
-        descriptor.scope().stream().filter(key -> effectiveScope.containsKey(key.name()))
-                .forEach(key -> query.scope(key.name(), effectiveScope.get(key.name())));
+        sources.scopeOf(descriptor, demo).forEach(query::scope);
         Optional.ofNullable(limit).ifPresent(query::limit);
         Optional.ofNullable(pageSize).ifPresent(query::pageSize);
         Optional.ofNullable(resume).ifPresent(query::resumeFrom);

@@ -3,21 +3,18 @@ package dev.tasklens.cli;
 import dev.tasklens.client.TaskLens;
 import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.SourceDescriptor;
-import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.emulators.sandbox.Sandbox;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -34,21 +31,8 @@ final class SummaryCommand implements Callable<Integer> {
     @ParentCommand
     private TasklensCommand root;
 
-    @Option(names = "--source", required = true, description = "Source id (see 'tasklens sources'), or 'all'.")
-    private String source;
-
-    @Option(names = "--sandbox", description = "Summarize the built-in emulators (no account needed).")
-    private boolean sandbox;
-
-    @Option(names = "--endpoint", converter = UriConverter.class,
-            description = "Send the source's requests here instead.")
-    private URI endpoint;
-
-    @Option(names = "--region", description = "The provider region (CLS: ap-guangzhou, ...).")
-    private String region;
-
-    @Option(names = "--scope", description = "Source-specific parameter key=value, e.g. shipper_id=...")
-    private Map<String, String> scope = new LinkedHashMap<>();
+    @Mixin
+    private SourceOptions sources;
 
     @Option(names = "--since", defaultValue = "24h", description = "Tasks created in this last span (default"
             + " ${DEFAULT-VALUE}).")
@@ -70,19 +54,7 @@ final class SummaryCommand implements Callable<Integer> {
             default -> throw new InvalidQueryException("--output '" + output + "' is not one of table, json");
         };
         Duration span = Durations.parse(since, "--since");
-        if (sandbox && endpoint != null) {
-            throw new InvalidQueryException("--sandbox summarizes the built-in emulators; give --sandbox or"
-                    + " --endpoint, not both");
-        }
-        if (source.equals("all") && endpoint != null) {
-            throw new InvalidQueryException("--endpoint applies to one source; name it with --source");
-        }
-        if (endpoint != null) {
-            EndpointCheck.check(endpoint);
-        }
-        if (!sandbox) {
-            EndpointCheck.checkVariables(root.environment);
-        }
+        sources.check(root.environment);
         Instant to = clock.instant();
         Instant from;
         try {
@@ -90,20 +62,10 @@ final class SummaryCommand implements Callable<Integer> {
         } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new InvalidQueryException("--since " + since + " reaches before any date; give a span such as 24h");
         }
-        Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).start()) : Optional.empty();
-        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock, builder -> { }))
-                .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
-                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock, builder -> { }))) {
-            List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
-                    .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
-                            root.environment))
-                    .toList()
-                    : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(
-                            "no source '" + source + "'; 'tasklens sources' lists them")));
-            if (chosen.isEmpty()) {
-                throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
-                        + " names the variables each one reads");
-            }
+        Optional<Sandbox> demo = sources.sandbox ? Optional.of(Sandbox.builder().clock(clock).start())
+                : Optional.empty();
+        try (TaskLens lens = sources.lens(demo, root.environment, clock, builder -> { })) {
+            List<SourceDescriptor> chosen = sources.chosen(lens, root.environment);
             Optional<Duration> every = Optional.ofNullable(watch).map(text -> Durations.parse(text, "--watch"));
             if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new InvalidQueryException("--watch " + watch + " is under the 1s minimum; each round lists"
@@ -141,11 +103,7 @@ final class SummaryCommand implements Callable<Integer> {
                 Instant oldest = descriptor.lookback().map(kept -> to.minus(kept).plus(Duration.ofMinutes(1)))
                         .filter(from::isBefore).orElse(from);
                 query.createdBetween(oldest, to.plusMillis(1));
-                Map<String, String> effective = new LinkedHashMap<>(scope);
-                demo.map(box -> box.scopes().getOrDefault(descriptor.id().value(), Map.of())).orElse(Map.of())
-                        .forEach(effective::putIfAbsent);
-                descriptor.scope().stream().filter(key -> effective.containsKey(key.name()))
-                        .forEach(key -> query.scope(key.name(), effective.get(key.name())));
+                sources.scopeOf(descriptor, demo).forEach(query::scope);
                 // One streaming pass: each task is counted and let go.
                 lens.list(query.build()).stream().forEach(summary::add);
             } catch (TaskLensException e) {

@@ -5,7 +5,6 @@ import dev.tasklens.client.TaskWatch;
 import dev.tasklens.client.WatchQuery;
 import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.SourceDescriptor;
-import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.domain.watch.ChangeKind;
@@ -14,7 +13,6 @@ import dev.tasklens.emulators.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +30,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -54,21 +52,11 @@ final class WatchCommand implements Callable<Integer> {
     @ParentCommand
     private TasklensCommand root;
 
-    @Option(names = "--source", required = true, description = "Source id (see 'tasklens sources'), or 'all'.")
-    private String source;
-
-    @Option(names = "--sandbox", description = "Watch the built-in emulators (no account needed).")
-    private boolean sandbox;
+    @Mixin
+    private SourceOptions sources;
 
     @Option(names = "--churn", description = "With --sandbox: about this many task changes a second (default 2).")
     private Integer churn;
-
-    @Option(names = "--endpoint", converter = UriConverter.class,
-            description = "Send the source's requests here instead.")
-    private URI endpoint;
-
-    @Option(names = "--region", description = "The provider region (CLS: ap-guangzhou, ...).")
-    private String region;
 
     @Option(names = "--status", split = ",", description = "Report only changes to these statuses.")
     private List<String> statuses = new ArrayList<>();
@@ -76,9 +64,6 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--since", description = "The first poll lists tasks created in this last span (default: all"
             + " the provider keeps).")
     private String since;
-
-    @Option(names = "--scope", description = "Source-specific parameter key=value, e.g. shipper_id=...")
-    private Map<String, String> scope = new LinkedHashMap<>();
 
     @Option(names = "--interval", defaultValue = "30s", description = "Time between polls (default ${DEFAULT-VALUE},"
             + " at least 1s), jittered by a tenth.")
@@ -126,32 +111,17 @@ final class WatchCommand implements Callable<Integer> {
         checkOptions();
         List<TaskStatus> wanted = statuses.stream().map(ListCommand::status).toList();
         Map<String, String> positions = readState();
-        Optional<Sandbox> demo = sandbox ? Optional.of(Sandbox.builder().clock(clock).churn(churn == null ? 2 : churn)
-                .start()) : Optional.empty();
+        Optional<Sandbox> demo = sources.sandbox ? Optional.of(Sandbox.builder().clock(clock)
+                .churn(churn == null ? 2 : churn).start()) : Optional.empty();
         java.util.function.Consumer<TaskLens.Builder> tuning = lens -> callTimeout.ifPresent(lens::callTimeout);
-        try (TaskLens lens = demo.map(box -> Lenses.forSandbox(box, clock, tuning))
-                .orElseGet(() -> Lenses.forEnvironment(root.environment, Optional.of(source),
-                        Optional.ofNullable(endpoint), Optional.ofNullable(region), clock, tuning))) {
-            List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
-                    .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
-                            root.environment))
-                    .toList()
-                    : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(
-                            "no source '" + source + "'; 'tasklens sources' lists them")));
-            if (chosen.isEmpty()) {
-                throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
-                        + " names the variables each one reads");
-            }
+        try (TaskLens lens = sources.lens(demo, root.environment, clock, tuning)) {
+            List<SourceDescriptor> chosen = sources.chosen(lens, root.environment);
             Map<String, TaskWatch> watches = new TreeMap<>();
             try {
                 for (SourceDescriptor descriptor : chosen) {
                     String id = descriptor.id().value();
                     WatchQuery.Builder query = WatchQuery.forSource(descriptor.id()).interval(every).statuses(wanted);
-                    Map<String, String> effective = new LinkedHashMap<>(scope);
-                    demo.map(box -> box.scopes().getOrDefault(id, Map.of())).orElse(Map.of())
-                            .forEach(effective::putIfAbsent);
-                    descriptor.scope().stream().filter(key -> effective.containsKey(key.name()))
-                            .forEach(key -> query.scope(key.name(), effective.get(key.name())));
+                    sources.scopeOf(descriptor, demo).forEach(query::scope);
                     staleAfter.ifPresent(query::staleAfter);
                     firstSpan.ifPresent(span -> query.since(clock.instant().minus(span)));
                     Optional.ofNullable(resume).or(() -> Optional.ofNullable(positions.get(id)))
@@ -261,26 +231,17 @@ final class WatchCommand implements Callable<Integer> {
             throw new InvalidQueryException("--exit-status goes with --until done: a watch that never ends has no"
                     + " exit status");
         }
-        if (churn != null && (!sandbox || churn < 0 || churn > 10_000)) {
+        if (churn != null && (!sources.sandbox || churn < 0 || churn > 10_000)) {
             throw new InvalidQueryException("--churn " + churn + " needs --sandbox and 0..10000 changes a second");
         }
-        if (sandbox && endpoint != null) {
-            throw new InvalidQueryException("--sandbox watches the built-in emulators; give --sandbox or --endpoint,"
-                    + " not both");
-        }
-        if (source.equals("all") && (endpoint != null || resume != null)) {
-            throw new InvalidQueryException("--endpoint and --resume apply to one source; name it with --source, or"
-                    + " keep several sources' positions with --state");
+        if (sources.source.equals("all") && resume != null) {
+            throw new InvalidQueryException("--resume continues one source's watch; name it with --source, or keep"
+                    + " several sources' positions with --state");
         }
         if (resume != null && state != null) {
             throw new InvalidQueryException("give --resume or --state, not both");
         }
-        if (endpoint != null) {
-            EndpointCheck.check(endpoint);
-        }
-        if (!sandbox) {
-            EndpointCheck.checkVariables(root.environment);
-        }
+        sources.check(root.environment);
     }
 
     /** Each source's position, one {@code source=position} line each. */
