@@ -122,7 +122,7 @@ class NoSecretInAnyTextTest {
     private static boolean isBehaviour(String type) {
         return type.endsWith("TaskSource") || type.endsWith("Signer") || type.endsWith(".TaskLens")
                 || type.endsWith("Emulator") || type.endsWith("Api") || type.endsWith(".Pager")
-                || type.endsWith("Listing");
+                || type.endsWith("Listing") || type.endsWith(".TaskWatch");
     }
 
     @Test

@@ -55,7 +55,7 @@ final class TasklensRules {
 
     static final ArchRule HEXAGON = onionArchitecture()
             .domainModels("dev.tasklens.domain")
-            .domainServices("dev.tasklens.domain.paging..")
+            .domainServices("dev.tasklens.domain.paging..", "dev.tasklens.domain.watch..")
             .applicationServices("dev.tasklens.ports..")
             .adapter("tencent", "dev.tasklens.tencent..")
             .adapter("huawei", "dev.tasklens.huawei..")

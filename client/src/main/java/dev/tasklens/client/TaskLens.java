@@ -130,7 +130,7 @@ public final class TaskLens implements AutoCloseable {
     /**
      * Watches one source: polls it at the query's interval, through its retries and rate limit, and
      * reports the changes between listings ({@link TaskWatch}). The watch's position is bound like
-     * resume tokens, to the source's endpoint and account.
+     * resume tokens, to the source's endpoint and account, and to the watch's scope.
      *
      * @param query what to watch
      * @return the running watch; close it to stop
@@ -146,8 +146,9 @@ public final class TaskLens implements AutoCloseable {
         TaskQuery.Builder probe = TaskQuery.forSource(source.descriptor());
         query.scope().forEach(probe::scope);
         source.descriptor().check(probe.build(), clock.instant());
+        // A position is the state of one source, account and scope: bound to all three.
         TokenSeal bound = seal.boundAlsoTo(tokensBoundTo.map(name -> name + " " + query.source().value())
-                .orElseGet(source::tokenBinding));
+                .orElseGet(source::tokenBinding)).boundAlsoTo("scope " + new TreeMap<>(query.scope()));
         return new TaskWatch(query, source.descriptor(), listing -> {
             Pager<Task> pager = list(listing);
             return pager.stream().onClose(pager::close);

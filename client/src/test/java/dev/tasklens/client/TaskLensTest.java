@@ -98,6 +98,33 @@ class TaskLensTest {
         }
     }
 
+    @Test
+    void aWatchPositionIsBoundToItsScope() {
+        List<EmulatedTask> tasks = SeededTasks.generate(8, 5, NOW, Duration.ofDays(1));
+        try (Emulator cls = Emulator.start(new ClsApi(tasks, Map.of(ID, KEY), CLOCK))) {
+            TencentSettings settings = new TencentSettings(CredentialsProvider.of(Credentials.of(ID, KEY)),
+                    Optional.empty(), Optional.empty(), Optional.of(cls.baseUri()));
+            try (TaskLens lens = TaskLens.builder().transport(cls.inMemoryTransport(Duration.ofSeconds(5)))
+                    .clock(CLOCK).sleeper(duration -> { }).module(new TencentModule(settings)).build()) {
+                String position;
+                try (TaskWatch watch = lens.watch(WatchQuery.forSource(SourceId.TENCENT_CLS).scope("shipper_id", "a")
+                        .build())) {
+                    TaskWatch.PollResult first = watch.polls().iterator().next();
+                    assertThat(first.changes()).hasSize(5);
+                    watch.handled(first);
+                    position = watch.position();
+                }
+                // The same shipper resumes; another shipper's watch refuses the position.
+                lens.watch(WatchQuery.forSource(SourceId.TENCENT_CLS).scope("shipper_id", "a").resumeFrom(position)
+                        .build()).close();
+                assertThatThrownBy(() -> lens.watch(WatchQuery.forSource(SourceId.TENCENT_CLS)
+                        .scope("shipper_id", "b").resumeFrom(position).build()))
+                        .isInstanceOf(InvalidQueryException.class)
+                        .hasMessageContaining("another source, endpoint, account or scope");
+            }
+        }
+    }
+
     private static long liveListThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("tasklens-list") && thread.isAlive()).count();

@@ -114,8 +114,8 @@ public final class TokenSeal {
                     + " it was written");
         }
         if (!MessageDigest.isEqual(Arrays.copyOfRange(covered, 1, 1 + BINDING_LENGTH), binding)) {
-            throw new InvalidQueryException(what + " belongs to another source, endpoint or account; it cannot be"
-                    + " used here");
+            throw new InvalidQueryException(what + " belongs to another source, endpoint, account or scope; it"
+                    + " cannot be used here");
         }
         return Arrays.copyOfRange(covered, 1 + BINDING_LENGTH, covered.length);
     }

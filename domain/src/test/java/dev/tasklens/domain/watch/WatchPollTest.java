@@ -114,7 +114,7 @@ class WatchPollTest {
 
         assertThat(WatchPosition.read(position, VOD, TokenSeal.boundTo("account-1"))).isEqualTo(first.next());
         assertThatThrownBy(() -> WatchPosition.read(position, VOD, TokenSeal.boundTo("account-2")))
-                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("another source, endpoint or account");
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("another source, endpoint, account or scope");
         assertThatThrownBy(() -> WatchPosition.read(position + "AAAA", VOD, TokenSeal.boundTo("account-1")))
                 .isInstanceOf(InvalidQueryException.class).hasMessageContaining("altered");
         assertThatThrownBy(() -> WatchPosition.read(position, SourceId.TENCENT_MPS, TokenSeal.boundTo("account-1")))
