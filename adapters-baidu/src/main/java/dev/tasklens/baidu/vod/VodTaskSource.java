@@ -34,7 +34,6 @@ import dev.tasklens.signing.bce.BceSigner;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;

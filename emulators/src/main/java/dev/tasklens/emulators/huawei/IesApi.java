@@ -8,7 +8,6 @@ import dev.tasklens.emulators.data.EmulatedTask;
 import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;

@@ -11,7 +11,6 @@ import dev.tasklens.emulators.data.EmulatedTask;
 import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.emulators.ApiHandler;
 import dev.tasklens.emulators.EmulatorRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,7 +9,6 @@ import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.emulators.faults.Fault;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
