@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,11 +47,7 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
-        boolean json = switch (output.toLowerCase(Locale.ROOT)) {
-            case "json" -> true;
-            case "table" -> false;
-            default -> throw new InvalidQueryException("--output '" + output + "' is not one of table, json");
-        };
+        boolean json = TaskFormat.tableOrJson(output) == TaskFormat.JSON;
         Duration span = Durations.parse(since, "--since");
         sources.check(root.environment);
         Instant to = clock.instant();

@@ -18,6 +18,23 @@ enum TaskFormat {
 
     private static final String[] COLUMNS = {"SOURCE", "ID", "STATUS", "RAW", "TYPE", "CREATED", "FINISHED", "MESSAGE"};
 
+    /**
+     * Reads {@code --output} for a command that prints a table or JSON, not CSV ({@code watch},
+     * {@code summary}).
+     *
+     * @param output the value given
+     * @return {@link #TABLE} or {@link #JSON}
+     * @throws dev.tasklens.domain.InvalidQueryException naming the values it takes
+     */
+    static TaskFormat tableOrJson(String output) {
+        return switch (output.toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> JSON;
+            case "table" -> TABLE;
+            default -> throw new dev.tasklens.domain.InvalidQueryException("--output '" + output
+                    + "' is not one of table, json");
+        };
+    }
+
     /** Prints what comes before the first task. */
     void start(PrintWriter out) {
         if (this == CSV) {

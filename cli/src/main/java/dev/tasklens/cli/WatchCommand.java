@@ -95,11 +95,7 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
-        boolean json = switch (output.toLowerCase(Locale.ROOT)) {
-            case "json" -> true;
-            case "table" -> false;
-            default -> throw new InvalidQueryException("--output '" + output + "' is not one of table, json");
-        };
+        boolean json = TaskFormat.tableOrJson(output) == TaskFormat.JSON;
         Duration every = Durations.parse(interval, "--interval");
         if (every.compareTo(WatchQuery.MIN_INTERVAL) < 0) {
             throw new InvalidQueryException("--interval " + interval + " is under the 1s minimum; each poll lists"
