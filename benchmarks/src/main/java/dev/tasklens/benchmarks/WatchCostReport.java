@@ -41,9 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * watched at a 30 s interval for one simulated hour on a clock the report moves, through the MPS
  * emulator in memory. Counts requests per hour for both, the longest delay from a change to the
  * poll that reports it, and the watch's state (open tasks, ids kept, the position's length) for
- * several N. Run from the project root after {@code ./mvnw -pl benchmarks -am package -DskipTests}:
- * {@code java -cp "benchmarks/target/tasklens-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
- * dev.tasklens.benchmarks.WatchCostReport}.
+ * several N. Run from the project root once the benchmarks module is packaged (benchmarks/README.md
+ * gives the commands).
  */
 public final class WatchCostReport {
 
