@@ -224,6 +224,20 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Ends the churn now, if there is one, and returns once its last change is made (and journaled):
+     * a test can then take a clean listing that no later change will contradict, whatever the
+     * machine's speed.
+     *
+     * @throws InterruptedException if interrupted while waiting for the churn to stop
+     */
+    public void endChurn() throws InterruptedException {
+        if (churner.isPresent()) {
+            churner.get().interrupt();
+            churner.get().join();
+        }
+    }
+
+    /**
      * A builder with the defaults: a few hundred tasks per source, no latency, no faults, free ports.
      *
      * @return the builder
