@@ -9,5 +9,6 @@ module dev.tasklens.adapters {
     requires transitive jakarta.json;
 
     exports dev.tasklens.adapters;
+    exports dev.tasklens.adapters.credentials;
     opens dev.tasklens.adapters;
 }

@@ -44,4 +44,17 @@ public interface TaskSource {
     default String tokenBinding() {
         return "";
     }
+
+    /**
+     * Where this source's credentials come from, looking for them if that was not done yet:
+     * {@code env}, {@code profile default (/home/me/.tencentcloud/credentials)},
+     * {@code instance role NAME}, or where it looked when it found none. Never a key or a token.
+     *
+     * @return the origin
+     * @throws dev.tasklens.ports.credentials.CredentialsFileException if a credentials file is
+     *     there but cannot be used
+     */
+    default String credentialsOrigin() {
+        return "not reported by this adapter";
+    }
 }
