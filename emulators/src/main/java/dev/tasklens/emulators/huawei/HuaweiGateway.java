@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.huawei;
 
+import dev.tasklens.emulators.KeyRing;
 import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
@@ -36,12 +37,12 @@ final class HuaweiGateway {
             "SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
-    private final Map<String, String> secrets;
+    private final KeyRing keys;
     private final Optional<String> token;
     private final Clock clock;
 
-    HuaweiGateway(Map<String, String> secrets, Optional<String> token, Clock clock) {
-        this.secrets = Map.copyOf(secrets);
+    HuaweiGateway(KeyRing keys, Optional<String> token, Clock clock) {
+        this.keys = keys;
         this.token = token;
         this.clock = clock;
     }
@@ -59,10 +60,18 @@ final class HuaweiGateway {
             return Optional.of(error(401, "APIG.0301", "Incorrect IAM authentication information: x-auth-token not"
                     + " found, and no AK/SK signature"));
         }
-        String secret = secrets.get(parts.group(1));
-        if (secret == null) {
+        Optional<KeyRing.Key> key = keys.find(parts.group(1));
+        if (key.isEmpty()) {
             return Optional.of(error(401, "APIG.0301", "Incorrect IAM authentication information: get secretkey"
                     + " failed"));
+        }
+        String secret = key.get().secret();
+        // Temporary AK/SK come with X-Security-Token (core BasicCredentials) and stop at their expiry.
+        Optional<String> unusable = KeyRing.refusal(key.get(), request.headers().firstValue("X-Security-Token"),
+                clock.instant());
+        if (unusable.isPresent()) {
+            return Optional.of(error(401, "APIG.0301", "Incorrect IAM authentication information: "
+                    + unusable.get()));
         }
         Instant signedAt;
         try {

@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.huawei;
 
+import dev.tasklens.emulators.KeyRing;
 import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.emulators.ApiHandler;
@@ -74,9 +75,24 @@ public final class IesApi implements ApiHandler {
      */
     public IesApi(Supplier<TaskCatalog> catalog, String projectId, Map<String, String> secrets, Optional<String> iamToken,
             Clock clock) {
+        this(catalog, projectId, KeyRing.of(secrets), iamToken, clock);
+    }
+
+    /**
+     * An emulator serving these tasks of one project to the keys of a ring, temporary ones
+     * included, or to an IAM token.
+     *
+     * @param catalog the tasks served, read once per request
+     * @param projectId the project they belong to
+     * @param keys the accepted keys, shared with the metadata service that issues temporary ones
+     * @param iamToken the accepted IAM token, if any
+     * @param clock the gateway's clock
+     */
+    public IesApi(Supplier<TaskCatalog> catalog, String projectId, KeyRing keys, Optional<String> iamToken,
+            Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.projectId = projectId;
-        this.gateway = new HuaweiGateway(secrets, iamToken, clock);
+        this.gateway = new HuaweiGateway(keys, iamToken, clock);
     }
 
     /**

@@ -5,7 +5,12 @@ import dev.tasklens.emulators.baidu.VodApi;
 import dev.tasklens.emulators.huawei.IesApi;
 import dev.tasklens.emulators.huawei.KooDriveApi;
 import dev.tasklens.emulators.Emulator;
+import dev.tasklens.emulators.KeyRing;
+import dev.tasklens.emulators.TemporaryKeys;
 import dev.tasklens.emulators.data.ChurningCatalog;
+import dev.tasklens.emulators.huawei.EcsMetadataApi;
+import dev.tasklens.emulators.tencent.CvmMetadataApi;
+import dev.tasklens.emulators.tencent.StsApi;
 import dev.tasklens.emulators.data.SeededTasks;
 import dev.tasklens.emulators.data.TaskCatalog;
 import dev.tasklens.emulators.faults.FaultPlan;
@@ -57,6 +62,15 @@ public final class Sandbox implements AutoCloseable {
     public static final String HUAWEI_SK = "sandbox-demo-huawei-sk-not-real";
     /** The demo IAM project of the MetaStudio emulator. */
     public static final String HUAWEI_PROJECT_ID = "0sandbox0demo0project0id00000000";
+    /** The CAM role bound to the emulated CVM instance. */
+    public static final String TENCENT_ROLE = "tasklens-sandbox-role";
+    /** The OIDC provider of the emulated TKE cluster. */
+    public static final String TKE_PROVIDER_ID = "sandbox-oidc-provider";
+    /** The role the emulated TKE pod's web identity may assume. */
+    public static final String TKE_ROLE_ARN = "qcs::cam::uin/100000000001:roleName/tasklens-sandbox-role";
+    /** The emulated TKE pod's OIDC token; not a real token. */
+    public static final String TKE_WEB_IDENTITY_TOKEN = "sandbox-web-identity-token";
+
     /** The demo KooDrive access token; not a real token. */
     public static final String KOODRIVE_TOKEN = "sandbox-demo-koodrive-token";
     /** The demo KooDrive user. */
@@ -80,7 +94,7 @@ public final class Sandbox implements AutoCloseable {
 
     @FunctionalInterface
     private interface HandlerFactory {
-        ApiHandler create(Supplier<TaskCatalog> tasks, Map<String, String> secrets, Clock clock);
+        ApiHandler create(Supplier<TaskCatalog> tasks, KeyRing keys, Map<String, String> secrets, Clock clock);
     }
 
     private static final Provider TENCENT = new Provider("tencent",
@@ -100,15 +114,17 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every API, in the order of their ports. */
     private static final List<Api> APIS = List.of(
-            new Api("tencent.mps", TENCENT, 240, Integer.MAX_VALUE, Duration.ofDays(6), 2026, Map.of(), MpsApi::new),
+            new Api("tencent.mps", TENCENT, 240, Integer.MAX_VALUE, Duration.ofDays(6), 2026, Map.of(),
+                    (tasks, keys, secrets, clock) -> new MpsApi(tasks, keys, clock)),
             new Api("tencent.cls", TENCENT, 120, CLS_MAX_TASKS, Duration.ofDays(2), 614,
-                    Map.of("shipper_id", CLS_SHIPPER), ClsApi::new),
-            new Api("baidu.vod", BAIDU, 180, Integer.MAX_VALUE, Duration.ofDays(6), 4004, Map.of(), VodApi::new),
+                    Map.of("shipper_id", CLS_SHIPPER), (tasks, keys, secrets, clock) -> new ClsApi(tasks, keys, clock)),
+            new Api("baidu.vod", BAIDU, 180, Integer.MAX_VALUE, Duration.ofDays(6), 4004, Map.of(),
+                    (tasks, keys, secrets, clock) -> new VodApi(tasks, secrets, clock)),
             new Api("huawei.ies", HUAWEI, 150, Integer.MAX_VALUE, Duration.ofDays(6), 2002,
-                    Map.of("project_id", HUAWEI_PROJECT_ID), (tasks, secrets, clock) -> new IesApi(tasks,
-                            HUAWEI_PROJECT_ID, secrets, Optional.empty(), clock)),
+                    Map.of("project_id", HUAWEI_PROJECT_ID), (tasks, keys, secrets, clock) -> new IesApi(tasks,
+                            HUAWEI_PROJECT_ID, keys, Optional.empty(), clock)),
             new Api("huawei.koodrive", KOODRIVE, 130, Integer.MAX_VALUE, Duration.ofDays(6), 2003, Map.of(),
-                    (tasks, secrets, clock) -> new KooDriveApi(tasks, KOODRIVE_TOKEN, KOODRIVE_USER_ID, clock)));
+                    (tasks, keys, secrets, clock) -> new KooDriveApi(tasks, KOODRIVE_TOKEN, KOODRIVE_USER_ID, clock)));
 
     private final Map<String, Emulator> emulators = new LinkedHashMap<>();
     private final Map<String, ApiHandler> handlers = new LinkedHashMap<>();
@@ -116,6 +132,11 @@ public final class Sandbox implements AutoCloseable {
     private final Optional<Thread> churner;
     private final Map<String, Api> served = new LinkedHashMap<>();
     private final Map<String, Integer> taskCounts = new LinkedHashMap<>();
+    private final Map<String, KeyRing> rings = new LinkedHashMap<>();
+    private final Map<String, Emulator> credentialServices = new LinkedHashMap<>();
+    private Optional<CvmMetadataApi> cvmMetadata = Optional.empty();
+    private Optional<StsApi> sts = Optional.empty();
+    private Optional<EcsMetadataApi> ecsMetadata = Optional.empty();
 
     private Sandbox(Builder builder) {
         Set<String> only = builder.only.isEmpty() ? sourceIds() : builder.only;
@@ -135,8 +156,11 @@ public final class Sandbox implements AutoCloseable {
                     tasks = changing;
                 }
                 Map<String, String> pair = api.provider().credentials();
-                ApiHandler handler = api.handler().create(tasks, pair.containsKey("id")
-                        ? Map.of(pair.get("id"), pair.get("secret")) : Map.of(), builder.clock);
+                Map<String, String> secrets = pair.containsKey("id") ? Map.of(pair.get("id"), pair.get("secret"))
+                        : Map.of();
+                // One ring per cloud: keys its credential services issue work on each of its APIs.
+                KeyRing keys = rings.computeIfAbsent(api.provider().name(), name -> KeyRing.of(secrets));
+                ApiHandler handler = api.handler().create(tasks, keys, secrets, builder.clock);
                 FaultPlan faults = FaultPlan.parse(builder.faults, builder.seed + api.seed());
                 emulators.put(api.source(), Emulator.builder(handler).faults(faults).latency(builder.latency)
                         .port(port).journalLimit(1_000).basePath(builder.basePath).start());
@@ -144,11 +168,37 @@ public final class Sandbox implements AutoCloseable {
                 served.put(api.source(), api);
                 taskCounts.put(api.source(), count);
             }
+            startCredentialServices(builder);
         } catch (RuntimeException e) {
             emulators.values().forEach(Emulator::close);
+            credentialServices.values().forEach(Emulator::close);
             throw e;
         }
         churner = churning.isEmpty() ? Optional.empty() : Optional.of(new Churner(builder).start());
+    }
+
+    /**
+     * The services that hand out each cloud's temporary keys, for the clouds served: Tencent's CVM
+     * metadata service and STS (when MPS or CLS is served), Huawei's ECS metadata service (when
+     * MetaStudio is), each on a free port.
+     */
+    private void startCredentialServices(Builder builder) {
+        if (rings.containsKey("tencent")) {
+            CvmMetadataApi metadata = new CvmMetadataApi(TENCENT_ROLE, new TemporaryKeys(rings.get("tencent"),
+                    "AKIDtmp", builder.keyLife, builder.clock));
+            StsApi service = new StsApi(TKE_PROVIDER_ID, TKE_WEB_IDENTITY_TOKEN, TKE_ROLE_ARN,
+                    new TemporaryKeys(rings.get("tencent"), "AKIDsts", builder.keyLife, builder.clock), builder.clock);
+            credentialServices.put("tencent.metadata", Emulator.builder(metadata).start());
+            credentialServices.put("tencent.sts", Emulator.builder(service).start());
+            cvmMetadata = Optional.of(metadata);
+            sts = Optional.of(service);
+        }
+        if (rings.containsKey("huawei")) {
+            EcsMetadataApi metadata = new EcsMetadataApi(new TemporaryKeys(rings.get("huawei"), "TMPAK",
+                    builder.keyLife, builder.clock), builder.clock);
+            credentialServices.put("huawei.metadata", Emulator.builder(metadata).start());
+            ecsMetadata = Optional.of(metadata);
+        }
     }
 
     /**
@@ -346,11 +396,81 @@ public final class Sandbox implements AutoCloseable {
         return Collections.unmodifiableMap(environment);
     }
 
+    /**
+     * Where each cloud's credential services are served: {@code tencent.metadata} (a CVM instance's
+     * metadata service, with role {@value #TENCENT_ROLE}), {@code tencent.sts}
+     * ({@code AssumeRoleWithWebIdentity} for the TKE identity of {@link #TKE_PROVIDER_ID}) and
+     * {@code huawei.metadata} (an ECS instance's metadata service with an agency). Their keys work on
+     * the cloud's APIs here until they expire, which they do after the builder's key life.
+     *
+     * @return service name to its base URI
+     */
+    public Map<String, URI> credentialServices() {
+        Map<String, URI> services = new LinkedHashMap<>();
+        credentialServices.forEach((name, emulator) -> services.put(name, emulator.apiUri()));
+        return Collections.unmodifiableMap(services);
+    }
+
+    /**
+     * The variables that point the credentials chains at these credential services
+     * ({@code TASKLENS_METADATA_ENDPOINT_TENCENT}, {@code TASKLENS_STS_ENDPOINT_TENCENT},
+     * {@code TASKLENS_METADATA_ENDPOINT_HUAWEI}). With them, and without the key variables of
+     * {@link #environment()}, a listing signs with an instance role's keys; the TKE variables
+     * ({@code TKE_REGION}, {@code TKE_PROVIDER_ID}, {@code TKE_ROLE_ARN}) are included, and
+     * {@code TKE_WEB_IDENTITY_TOKEN_FILE} must name a file holding {@link #TKE_WEB_IDENTITY_TOKEN}.
+     *
+     * @return variable name to value
+     */
+    public Map<String, String> credentialServiceEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (credentialServices.containsKey("tencent.metadata")) {
+            environment.put("TASKLENS_METADATA_ENDPOINT_TENCENT", credentialServices.get("tencent.metadata").apiUri()
+                    .toString());
+            environment.put("TASKLENS_STS_ENDPOINT_TENCENT", credentialServices.get("tencent.sts").apiUri().toString());
+            environment.put("TKE_REGION", "ap-guangzhou");
+            environment.put("TKE_PROVIDER_ID", TKE_PROVIDER_ID);
+            environment.put("TKE_ROLE_ARN", TKE_ROLE_ARN);
+        }
+        if (credentialServices.containsKey("huawei.metadata")) {
+            environment.put("TASKLENS_METADATA_ENDPOINT_HUAWEI", credentialServices.get("huawei.metadata").apiUri()
+                    .toString());
+        }
+        return Collections.unmodifiableMap(environment);
+    }
+
+    /**
+     * The emulated CVM metadata service, when Tencent is served: a test counts the keys it issued.
+     *
+     * @return the service
+     */
+    public Optional<CvmMetadataApi> cvmMetadata() {
+        return cvmMetadata;
+    }
+
+    /**
+     * The emulated Tencent STS, when Tencent is served.
+     *
+     * @return the service
+     */
+    public Optional<StsApi> sts() {
+        return sts;
+    }
+
+    /**
+     * The emulated ECS metadata service, when MetaStudio is served.
+     *
+     * @return the service
+     */
+    public Optional<EcsMetadataApi> ecsMetadata() {
+        return ecsMetadata;
+    }
+
     /** Stops every emulator and frees their ports. */
     @Override
     public void close() {
         churner.ifPresent(Thread::interrupt);
         emulators.values().forEach(Emulator::close);
+        credentialServices.values().forEach(Emulator::close);
     }
 
     private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {
@@ -370,6 +490,7 @@ public final class Sandbox implements AutoCloseable {
         private Set<String> only = Set.of();
         private int port;
         private Clock clock = Clock.systemUTC();
+        private Duration keyLife = Duration.ofHours(1);
         private String basePath = "/";
         private int churn;
         private Optional<Duration> churnFor = Optional.empty();
@@ -506,6 +627,21 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("port " + port + " is not 0.." + (65535 - APIS.size()));
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * How long the temporary keys of the credential services work (an hour by default): a
+         * short life makes a listing outlive its keys.
+         *
+         * @param life positive
+         * @return this builder
+         */
+        public Builder temporaryKeyLife(Duration life) {
+            if (Objects.requireNonNull(life, "life").isNegative() || life.isZero()) {
+                throw new IllegalArgumentException("a temporary key's life must be positive, got " + life);
+            }
+            this.keyLife = life;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.tencent;
 
+import dev.tasklens.emulators.KeyRing;
 import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.ports.http.HttpHeaders;
 import dev.tasklens.ports.http.HttpRequest;
@@ -48,7 +49,7 @@ public final class ClsApi implements ApiHandler {
             + "&q-url-param-list=([^&]*)&q-signature=([0-9a-f]{40})");
 
     private final Supplier<TaskCatalog> catalog;
-    private final Map<String, String> secrets;
+    private final KeyRing keys;
     private final Clock clock;
 
     /**
@@ -81,8 +82,19 @@ public final class ClsApi implements ApiHandler {
      * @param clock the server's clock
      */
     public ClsApi(Supplier<TaskCatalog> catalog, Map<String, String> secrets, Clock clock) {
+        this(catalog, KeyRing.of(secrets), clock);
+    }
+
+    /**
+     * An emulator serving a catalog of tasks to the keys of a ring, temporary ones included.
+     *
+     * @param catalog the tasks served, read once per request
+     * @param keys the accepted keys, shared with the credential services that issue temporary ones
+     * @param clock the server's clock
+     */
+    public ClsApi(Supplier<TaskCatalog> catalog, KeyRing keys, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.secrets = Map.copyOf(secrets);
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = clock;
     }
 
@@ -143,9 +155,17 @@ public final class ClsApi implements ApiHandler {
             return Optional.of(error(401, "AuthFailure.SignatureFailure",
                     "Authorization is not a CLS signature (q-sign-algorithm=sha1&q-ak=...&q-sign-time=...)"));
         }
-        String secret = secrets.get(parts.group(1));
-        if (secret == null) {
+        Optional<KeyRing.Key> key = keys.find(parts.group(1));
+        if (key.isEmpty()) {
             return Optional.of(error(401, "AuthFailure.SecretIdNotFound", "the SecretId is not found"));
+        }
+        String secret = key.get().secret();
+        // Temporary keys come with X-Cls-Token (the CLS SDKs' header) and stop at their expiry.
+        Optional<String> unusable = KeyRing.refusal(key.get(), request.headers().firstValue("X-Cls-Token"),
+                clock.instant());
+        if (unusable.isPresent()) {
+            return Optional.of(error(401, unusable.get().contains("expired") ? "AuthFailure.SecretIdNotFound"
+                    : "AuthFailure.TokenFailure", unusable.get()));
         }
         if (!parts.group(2).equals(parts.group(3))) {
             return Optional.of(error(401, "AuthFailure.SignatureFailure", "q-key-time must equal q-sign-time"));

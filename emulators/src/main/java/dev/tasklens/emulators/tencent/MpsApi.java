@@ -1,5 +1,6 @@
 package dev.tasklens.emulators.tencent;
 
+import dev.tasklens.emulators.KeyRing;
 import dev.tasklens.emulators.internal.EmulatorJson;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.emulators.ApiHandler;
@@ -96,8 +97,19 @@ public final class MpsApi implements ApiHandler {
      * @param clock the server's clock
      */
     public MpsApi(Supplier<TaskCatalog> catalog, Map<String, String> secrets, Clock clock) {
+        this(catalog, KeyRing.of(secrets), clock);
+    }
+
+    /**
+     * An emulator serving a catalog of tasks to the keys of a ring, temporary ones included.
+     *
+     * @param catalog the tasks served, read once per request
+     * @param keys the accepted keys, shared with the credential services that issue temporary ones
+     * @param clock the server's clock
+     */
+    public MpsApi(Supplier<TaskCatalog> catalog, KeyRing keys, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.verifier = new Tc3Verifier(SERVICE, secrets, clock);
+        this.verifier = new Tc3Verifier(SERVICE, keys, clock);
         this.clock = clock;
     }
 

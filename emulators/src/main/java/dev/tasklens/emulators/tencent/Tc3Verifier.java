@@ -1,6 +1,7 @@
 package dev.tasklens.emulators.tencent;
 
 import dev.tasklens.ports.http.HttpRequest;
+import dev.tasklens.emulators.KeyRing;
 import dev.tasklens.signing.SignableRequest;
 import dev.tasklens.signing.SigningCredentials;
 import dev.tasklens.signing.tc3.Tc3Signer;
@@ -47,12 +48,12 @@ final class Tc3Verifier {
     }
 
     private final String service;
-    private final Map<String, String> secrets;
+    private final KeyRing keys;
     private final Clock clock;
 
-    Tc3Verifier(String service, Map<String, String> secrets, Clock clock) {
+    Tc3Verifier(String service, KeyRing keys, Clock clock) {
         this.service = service;
-        this.secrets = Map.copyOf(secrets);
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -62,9 +63,17 @@ final class Tc3Verifier {
         if (!parts.matches()) {
             return refuse("AuthFailure.InvalidAuthorization", "Authorization is not a TC3-HMAC-SHA256 signature");
         }
-        String secret = secrets.get(parts.group(1));
-        if (secret == null) {
+        Optional<KeyRing.Key> key = keys.find(parts.group(1));
+        if (key.isEmpty()) {
             return refuse("AuthFailure.SecretIdNotFound", "the SecretId is not found");
+        }
+        String secret = key.get().secret();
+        // A temporary key comes with X-TC-Token (API 3.0 common parameters) and stops at its expiry.
+        Optional<String> unusable = KeyRing.refusal(key.get(), request.headers().firstValue("X-TC-Token"),
+                clock.instant());
+        if (unusable.isPresent()) {
+            return refuse(unusable.get().contains("expired") ? "AuthFailure.SecretIdNotFound"
+                    : "AuthFailure.TokenFailure", unusable.get());
         }
         Optional<Instant> signedAt = timestamp(request.headers().firstValue("X-TC-Timestamp").orElse(""));
         if (signedAt.isEmpty()) {
