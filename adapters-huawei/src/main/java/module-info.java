@@ -10,11 +10,13 @@ module dev.tasklens.huawei {
     requires transitive com.google.guice;
 
     exports dev.tasklens.huawei;
+    exports dev.tasklens.huawei.credentials;
     exports dev.tasklens.huawei.ies;
     exports dev.tasklens.huawei.koodrive;
 
     opens dev.tasklens.huawei;
     opens dev.tasklens.huawei.internal;
+    opens dev.tasklens.huawei.credentials;
 
     provides com.google.inject.Module with dev.tasklens.huawei.HuaweiModule;
 }

@@ -11,10 +11,12 @@ module dev.tasklens.tencent {
 
     exports dev.tasklens.tencent;
     exports dev.tasklens.tencent.cls;
+    exports dev.tasklens.tencent.credentials;
     exports dev.tasklens.tencent.mps;
 
     opens dev.tasklens.tencent;
     opens dev.tasklens.tencent.internal;
+    opens dev.tasklens.tencent.credentials;
 
     provides com.google.inject.Module with dev.tasklens.tencent.TencentModule;
 }

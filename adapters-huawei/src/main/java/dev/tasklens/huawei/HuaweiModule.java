@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.tasklens.domain.SourceId;
+import dev.tasklens.huawei.credentials.HuaweiCredentials;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
@@ -38,10 +39,19 @@ public final class HuaweiModule extends AbstractModule {
         this.settings = Optional.of(settings);
     }
 
-    private HuaweiSettings settings(SourceSettings application) {
-        return settings.orElseGet(() -> HuaweiSettings.fromEnvironment(application.environment())
-                .withEndpoints(application.endpoint(SourceId.HUAWEI_IES),
-                        application.endpoint(SourceId.HUAWEI_KOODRIVE)));
+    /**
+     * The explicit settings, or the application's: for MetaStudio, credentials from the Huawei
+     * chain (read when the source first needs them) unless an IAM token is set, which then stands
+     * in for a key pair found in the environment only, as before.
+     */
+    private HuaweiSettings settings(SourceSettings application, Clock clock) {
+        return settings.orElseGet(() -> {
+            HuaweiSettings fromEnvironment = HuaweiSettings.fromEnvironment(application.environment())
+                    .withEndpoints(application.endpoint(SourceId.HUAWEI_IES),
+                            application.endpoint(SourceId.HUAWEI_KOODRIVE));
+            return fromEnvironment.iamToken().isPresent() ? fromEnvironment : fromEnvironment.withCredentials(
+                    HuaweiCredentials.defaultChain(SourceId.HUAWEI_IES, application, clock));
+        });
     }
 
     @Override
@@ -53,13 +63,13 @@ public final class HuaweiModule extends AbstractModule {
     @Singleton
     TaskSource ies(SourceSettings application, HttpTransport transport, Clock clock, RetryPolicy retryPolicy,
             Sleeper sleeper) {
-        return HuaweiSources.ies(settings(application), transport, clock, retryPolicy, sleeper);
+        return HuaweiSources.ies(settings(application, clock), transport, clock, retryPolicy, sleeper);
     }
 
     @ProvidesIntoSet
     @Singleton
     TaskSource kooDrive(SourceSettings application, HttpTransport transport, Clock clock, RetryPolicy retryPolicy,
             Sleeper sleeper) {
-        return HuaweiSources.kooDrive(settings(application), transport, clock, retryPolicy, sleeper);
+        return HuaweiSources.kooDrive(settings(application, clock), transport, clock, retryPolicy, sleeper);
     }
 }

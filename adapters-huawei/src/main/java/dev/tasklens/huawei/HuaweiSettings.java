@@ -96,6 +96,17 @@ public record HuaweiSettings(CredentialsProvider credentials, Optional<String> i
                 kooDriveSite, kooDrive);
     }
 
+    /**
+     * These settings with other MetaStudio credentials.
+     *
+     * @param provider where the AK/SK pair comes from
+     * @return the settings
+     */
+    public HuaweiSettings withCredentials(CredentialsProvider provider) {
+        return new HuaweiSettings(provider, iamToken, projectId, region, iesEndpoint, kooDriveToken, kooDriveUserId,
+                kooDriveSite, kooDriveEndpoint);
+    }
+
     /** The names of what is set, never a token: settings are printed in logs. */
     @Override
     public String toString() {

@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tasklens.adapters.credentials.CredentialsChain;
+import dev.tasklens.adapters.credentials.RefreshingCredentials;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.TaskQuery;
 import dev.tasklens.domain.TaskStatus;
@@ -60,7 +62,7 @@ class NoSecretInAnyTextTest {
     private static final Set<String> CREDENTIAL_TYPES = Set.of(Credentials.class.getName(),
             SigningCredentials.class.getName(), SourceSettings.class.getName(), TokenSeal.class.getName());
     private static final Pattern CREDENTIAL_NAMES = Pattern.compile(
-            "(?i).*(secret|sessionToken|password|iamToken|kooDriveToken|accessToken)$");
+            "(?i).*(secret|sessionToken|securityToken|password|iamToken|kooDriveToken|accessToken)$");
 
     /** Every public type holding a credential, and how to make one holding the canary. */
     private static Map<String, Supplier<Object>> holders() {
@@ -87,6 +89,40 @@ class NoSecretInAnyTextTest {
                 SignableRequest.builder("POST", URI.create("https://mps.tencentcloudapi.com/"))
                         .header("Content-Type", "application/json").body("{}").build(),
                 SigningCredentials.temporary("AKIDEXAMPLE0123456789", SECRET, TOKEN), Instant.now()));
+        // The credentials chains: what they hold once they have found temporary keys, and the
+        // credential services' replies and keys (nested records, which the scan below skips).
+        holders.put(CredentialsChain.class.getName(), () -> {
+            CredentialsChain chain = CredentialsChain.of(java.util.List.of(() -> CredentialsChain.Lookup.found(
+                    CREDENTIALS, "instance role r")));
+            chain.credentials();
+            return chain;
+        });
+        holders.put(RefreshingCredentials.class.getName(), () -> RefreshingCredentials.of("instance role r",
+                () -> CREDENTIALS, Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
+                java.time.Duration.ofMinutes(5)).fetchNow());
+        holders.put(CredentialsProvider.class.getName() + " (environment)", () -> CredentialsProvider.fromEnvironment(
+                Map.of("ID", "AKIDEXAMPLE0123456789", "KEY", SECRET, "TOKEN", TOKEN), "ID", "KEY",
+                Optional.of("TOKEN")));
+        holders.put(dev.tasklens.emulators.KeyRing.Key.class.getName(), () -> new dev.tasklens.emulators.KeyRing.Key(
+                "AKIDtmp", SECRET, Optional.of(TOKEN), Optional.empty()));
+        holders.put(dev.tasklens.emulators.KeyRing.class.getName(), () -> dev.tasklens.emulators.KeyRing.of(
+                Map.of("AKIDEXAMPLE0123456789", SECRET)));
+        holders.put(dev.tasklens.tencent.credentials.CvmRoleCredentials.RoleKeys.class.getName(),
+                () -> new dev.tasklens.tencent.credentials.CvmRoleCredentials.RoleKeys("Success", "AKIDtmp", SECRET,
+                        TOKEN, 1L));
+        holders.put(dev.tasklens.tencent.credentials.TkeWebIdentityCredentials.Keys.class.getName(),
+                () -> new dev.tasklens.tencent.credentials.TkeWebIdentityCredentials.Keys(TOKEN, "AKIDtmp", SECRET));
+        holders.put(dev.tasklens.tencent.credentials.TkeWebIdentityCredentials.Body.class.getName(),
+                () -> new dev.tasklens.tencent.credentials.TkeWebIdentityCredentials.Body(
+                        new dev.tasklens.tencent.credentials.TkeWebIdentityCredentials.Keys(TOKEN, "AKIDtmp", SECRET),
+                        1L, null, "r-1"));
+        holders.put(dev.tasklens.huawei.credentials.EcsMetadataCredentials.Keys.class.getName(),
+                () -> new dev.tasklens.huawei.credentials.EcsMetadataCredentials.Keys("TMPAK", SECRET, TOKEN,
+                        "2026-11-22T13:00:00.000000Z"));
+        holders.put(dev.tasklens.huawei.credentials.EcsMetadataCredentials.Reply.class.getName(),
+                () -> new dev.tasklens.huawei.credentials.EcsMetadataCredentials.Reply(
+                        new dev.tasklens.huawei.credentials.EcsMetadataCredentials.Keys("TMPAK", SECRET, TOKEN,
+                                "2026-11-22T13:00:00.000000Z")));
         return holders;
     }
 

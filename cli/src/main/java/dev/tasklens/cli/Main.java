@@ -116,7 +116,8 @@ public final class Main {
     static int exitCode(Throwable error) {
         if (error instanceof InvalidQueryException || error instanceof IllegalArgumentException
                 || error instanceof java.io.UncheckedIOException || error instanceof java.time.DateTimeException
-                || error instanceof ArithmeticException) {
+                || error instanceof ArithmeticException
+                || error instanceof dev.tasklens.ports.credentials.CredentialsFileException) {
             return USAGE;
         }
         if (error instanceof AuthenticationException) {

@@ -105,6 +105,14 @@ final class SandboxCommand implements Callable<Integer> {
             message.put("scopes", sandbox.scopes());
             message.put("env", sandbox.environment());
             message.put("tasks", sandbox.taskCounts());
+            // For tests of the credentials chains: the emulated metadata services and STS, the
+            // variables that point the chains at them, and the TKE pod's token (to write to a file
+            // that TKE_WEB_IDENTITY_TOKEN_FILE names).
+            Map<String, String> services = new LinkedHashMap<>();
+            sandbox.credentialServices().forEach((name, uri) -> services.put(name, uri.toString()));
+            message.put("credentialServices", services);
+            message.put("credentialServiceEnv", sandbox.credentialServiceEnvironment());
+            message.put("tkeWebIdentityToken", Sandbox.TKE_WEB_IDENTITY_TOKEN);
             out.println(JsonbBuilder.create().toJson(message));
         } else {
             out.println("tasklens sandbox: emulators with demo data, until interrupted (Ctrl-C)");

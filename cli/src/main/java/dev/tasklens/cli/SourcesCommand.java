@@ -3,6 +3,8 @@ package dev.tasklens.cli;
 import dev.tasklens.client.TaskLens;
 import dev.tasklens.domain.QueryFilter;
 import dev.tasklens.domain.SourceDescriptor;
+import dev.tasklens.domain.TaskLensException;
+import dev.tasklens.ports.credentials.CredentialsFileException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -14,15 +16,16 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code tasklens sources}: every source an adapter on the class path provides, and its rules. */
 @Command(name = "sources", mixinStandardHelpOptions = true, description = "List the sources and their rules.")
-final class SourcesCommand implements Runnable {
+final class SourcesCommand implements java.util.concurrent.Callable<Integer> {
 
     @ParentCommand
     private TasklensCommand root;
 
     @Override
-    public void run() {
+    public Integer call() {
         PrintWriter out = root.out;
-        try (TaskLens lens = TaskLens.create()) {
+        int code = 0;
+        try (TaskLens lens = TaskLens.builder().environment(root.environment).build()) {
             for (SourceDescriptor source : lens.sources()) {
                 Set<QueryFilter> local = EnumSet.allOf(QueryFilter.class);
                 local.removeAll(source.pushedDown());
@@ -37,8 +40,22 @@ final class SourcesCommand implements Runnable {
                 out.println("  environment:  " + String.join(", ",
                         ProviderEnvironment.of(source.id().value()).isEmpty() ? List.of("(see the adapter's documentation)")
                                 : ProviderEnvironment.of(source.id().value())));
+                // Where the keys come from, never what they are; a broken profile file is named and
+                // makes the exit code 2, the other sources still print.
+                String origin;
+                try {
+                    origin = lens.credentialsOrigin(source.id());
+                } catch (CredentialsFileException e) {
+                    origin = "error: " + e.getMessage();
+                    code = Main.USAGE;
+                } catch (TaskLensException e) {
+                    origin = "error: " + e.getMessage();
+                    code = Math.max(code, Main.exitCode(e));
+                }
+                out.println("  credentials:  " + TerminalText.safe(origin));
             }
         }
+        return code;
     }
 
     private static String names(Set<QueryFilter> filters) {

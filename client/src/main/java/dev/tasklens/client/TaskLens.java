@@ -19,6 +19,7 @@ import dev.tasklens.domain.paging.Concurrency;
 import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
+import dev.tasklens.ports.credentials.CredentialLookup;
 import dev.tasklens.ports.source.SourceSettings;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.transport.jdk.JdkHttpTransport;
@@ -56,13 +57,16 @@ public final class TaskLens implements AutoCloseable {
 
     private final Map<SourceId, TaskSource> sources;
     private final Clock clock;
-    private final Optional<HttpTransport> ownTransport;
+    /** The variable that, set to {@code 1}, keeps the credentials chains away from metadata services. */
+    public static final String NO_METADATA = "TASKLENS_NO_METADATA";
+
+    private final List<HttpTransport> ownTransports;
     private final TokenSeal seal;
     private final Concurrency concurrency;
     private final Optional<String> tokensBoundTo;
     private final Sleeper sleeper;
 
-    private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, Optional<HttpTransport> ownTransport,
+    private TaskLens(Map<SourceId, TaskSource> sources, Clock clock, List<HttpTransport> ownTransports,
             TokenSeal seal, Concurrency concurrency, Optional<String> tokensBoundTo, Sleeper sleeper) {
         this.sleeper = sleeper;
         this.seal = seal;
@@ -70,7 +74,7 @@ public final class TaskLens implements AutoCloseable {
         this.tokensBoundTo = tokensBoundTo;
         this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
         this.clock = clock;
-        this.ownTransport = ownTransport;
+        this.ownTransports = List.copyOf(ownTransports);
     }
 
     /**
@@ -98,6 +102,26 @@ public final class TaskLens implements AutoCloseable {
      */
     public List<SourceDescriptor> sources() {
         return sources.values().stream().map(TaskSource::descriptor).collect(Collectors.toList());
+    }
+
+    /**
+     * Where a source's credentials come from ({@code env}, {@code profile default (PATH)},
+     * {@code instance role NAME}), looking for them now if that was not done yet; or where it
+     * looked when it found none. Never a key or a token.
+     *
+     * @param source the source
+     * @return the origin
+     * @throws InvalidQueryException if no adapter provides the source
+     * @throws dev.tasklens.ports.credentials.CredentialsFileException if a credentials file is
+     *     there but cannot be used
+     */
+    public String credentialsOrigin(SourceId source) {
+        TaskSource found = sources.get(Objects.requireNonNull(source, "source"));
+        if (found == null) {
+            throw new InvalidQueryException(source, "no adapter on the class path provides this source;"
+                    + " known sources: " + sources.keySet());
+        }
+        return found.credentialsOrigin();
     }
 
     /**
@@ -190,7 +214,7 @@ public final class TaskLens implements AutoCloseable {
     /** Releases the HTTP transport this TaskLens created (a transport passed in stays open). */
     @Override
     public void close() {
-        ownTransport.ifPresent(HttpTransport::close);
+        ownTransports.forEach(HttpTransport::close);
     }
 
     /** Configures a {@link TaskLens}. Not thread-safe. */
@@ -206,6 +230,8 @@ public final class TaskLens implements AutoCloseable {
         private final Map<SourceId, URI> endpoints = new TreeMap<>();
         private Concurrency concurrency = Concurrency.of(Concurrency.DEFAULT_PAGES);
         private Optional<String> tokensBoundTo = Optional.empty();
+        private boolean metadata = true;
+        private Optional<java.nio.file.Path> home = Optional.empty();
 
         private Builder() {
         }
@@ -338,6 +364,30 @@ public final class TaskLens implements AutoCloseable {
         }
 
         /**
+         * Never calls a cloud's instance metadata service for credentials: for machines outside
+         * the cloud, where the chains would otherwise wait for it. The variable
+         * {@value TaskLens#NO_METADATA}{@code =1} does the same without code.
+         *
+         * @return this builder
+         */
+        public Builder noMetadata() {
+            this.metadata = false;
+            return this;
+        }
+
+        /**
+         * The home directory the credentials chains read profile files under
+         * ({@code ~/.tencentcloud/credentials}, {@code ~/.huaweicloud/credentials}).
+         *
+         * @param directory the directory; {@code HOME} from the environment, else {@code user.home}, by default
+         * @return this builder
+         */
+        public Builder home(java.nio.file.Path directory) {
+            this.home = Optional.of(Objects.requireNonNull(directory, "home"));
+            return this;
+        }
+
+        /**
          * Does not look for adapters on the class path: only the modules given are used.
          *
          * @return this builder
@@ -388,6 +438,24 @@ public final class TaskLens implements AutoCloseable {
             fromEnvironment.forEach((id, uri) -> chosenEndpoints.put(SourceId.of(id), uri));
             chosenEndpoints.putAll(endpoints);
             HttpTransport http = transport.orElseGet(() -> new TransportOnFirstUse(JdkHttpTransport::create));
+            List<HttpTransport> owned = new ArrayList<>();
+            if (transport.isEmpty()) {
+                owned.add(http);
+            }
+            Optional<HttpTransport> metadataTransport = Optional.empty();
+            if (metadata && !"1".equals(environment.getOrDefault(NO_METADATA, "").strip())) {
+                // Link-local, plain HTTP, never through a proxy; off the cloud nobody answers, so
+                // connecting gets 1 s (the whole exchange gets 2 s, set on each request).
+                HttpTransport forMetadata = new TransportOnFirstUse(() -> JdkHttpTransport.builder()
+                        .noProxy().allowPlainHttp()
+                        .connectTimeout(java.time.Duration.ofSeconds(1)).build());
+                owned.add(forMetadata);
+                metadataTransport = Optional.of(forMetadata);
+            }
+            java.nio.file.Path homeDirectory = home.orElseGet(() -> java.nio.file.Path.of(Optional
+                    .ofNullable(environment.get("HOME")).filter(value -> !value.isBlank())
+                    .orElse(System.getProperty("user.home"))));
+            CredentialLookup lookup = new CredentialLookup(homeDirectory, metadataTransport);
             Set<Class<?>> given = modules.stream().map(Object::getClass).collect(Collectors.toSet());
             List<Module> discovered = new ArrayList<>();
             if (discover) {
@@ -403,7 +471,7 @@ public final class TaskLens implements AutoCloseable {
                     bind(Clock.class).toInstance(clock);
                     bind(RetryPolicy.class).toInstance(retryPolicy);
                     bind(Sleeper.class).toInstance(sleeper);
-                    bind(SourceSettings.class).toInstance(new SourceSettings(environment, chosenEndpoints));
+                    bind(SourceSettings.class).toInstance(new SourceSettings(environment, chosenEndpoints, lookup));
                 }
             };
             // The caller's modules may override the defaults (a transport, a clock) and add adapters.
@@ -426,7 +494,7 @@ public final class TaskLens implements AutoCloseable {
                 }
             }
             EndpointVariables.checkNamed(fromEnvironment, byId.keySet());
-            return new TaskLens(byId, clock, transport.isPresent() ? Optional.empty() : Optional.of(http), seal,
+            return new TaskLens(byId, clock, owned, seal,
                     concurrency, tokensBoundTo, sleeper);
         }
     }

@@ -129,6 +129,11 @@ public final class VodTaskSource extends HttpTaskSource {
 
     /** The endpoint and the access key id listed as: a resume token of one account is refused by another. */
     @Override
+    public String credentialsOrigin() {
+        return credentials.origin();
+    }
+
+    @Override
     public String tokenBinding() {
         return endpoint + " " + keys().id();
     }

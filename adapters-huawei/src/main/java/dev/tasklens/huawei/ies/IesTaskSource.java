@@ -111,8 +111,14 @@ public final class IesTaskSource extends HttpTaskSource {
 
     /** The endpoint and the AK (or the token's use) listed as. */
     @Override
+    public String credentialsOrigin() {
+        return credentials.credentials().isEmpty() && iamToken.isPresent() ? "env (IAM token)"
+                : credentials.origin();
+    }
+
+    @Override
     public String tokenBinding() {
-        return endpoint + " " + credentials.credentials().map(Credentials::id).orElse("iam-token");
+        return endpoint + " " + credentials.account().orElse("iam-token");
     }
 
     @Override
@@ -149,8 +155,10 @@ public final class IesTaskSource extends HttpTaskSource {
         } else if (iamToken.isPresent()) {
             signed = unsigned.header("X-Auth-Token", iamToken.get()).build();
         } else {
-            throw new AuthenticationException(ID, "CredentialsMissing", "no Huawei Cloud credentials; set"
-                    + " HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or HUAWEICLOUD_SDK_IAM_TOKEN", Optional.empty());
+            throw new AuthenticationException(ID, "CredentialsMissing", "no Huawei Cloud credentials ("
+                    + credentials.origin() + "); set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or write ak and sk"
+                    + " under [basic] in ~/.huaweicloud/credentials, or set HUAWEICLOUD_SDK_IAM_TOKEN",
+                    Optional.empty());
         }
         Reply<IesWire.Page> reply = exchange(attempt, signed, Optional.of("X-Request-Id"), Optional.of(requestId),
                 IesWire.Page.class, (response, id) -> HuaweiErrors.of(ID, response, id, text -> redact(text, keys),

@@ -113,6 +113,11 @@ public final class KooDriveTaskSource extends HttpTaskSource {
 
     /** The endpoint and the user listed as. */
     @Override
+    public String credentialsOrigin() {
+        return token.isPresent() ? "env" : "KOODRIVE_ACCESS_TOKEN unset";
+    }
+
+    @Override
     public String tokenBinding() {
         return endpoint + " " + userId.orElse("");
     }

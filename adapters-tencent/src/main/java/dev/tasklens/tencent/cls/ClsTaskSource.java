@@ -119,8 +119,13 @@ public final class ClsTaskSource extends HttpTaskSource {
 
     /** The endpoint and the SecretId listed as: a resume token of one account is refused by another. */
     @Override
+    public String credentialsOrigin() {
+        return credentials.origin();
+    }
+
+    @Override
     public String tokenBinding() {
-        return endpoint.map(URI::toString).orElse("") + " " + TencentKeys.require(credentials, ID).id();
+        return endpoint.map(URI::toString).orElse("") + " " + TencentKeys.account(credentials, ID);
     }
 
     @Override

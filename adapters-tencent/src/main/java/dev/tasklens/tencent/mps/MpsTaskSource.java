@@ -118,8 +118,13 @@ public final class MpsTaskSource extends HttpTaskSource {
 
     /** The endpoint and the SecretId listed as: a resume token of one account is refused by another. */
     @Override
+    public String credentialsOrigin() {
+        return credentials.origin();
+    }
+
+    @Override
     public String tokenBinding() {
-        return endpoint + " " + TencentKeys.require(credentials, ID).id();
+        return endpoint + " " + TencentKeys.account(credentials, ID);
     }
 
     @Override

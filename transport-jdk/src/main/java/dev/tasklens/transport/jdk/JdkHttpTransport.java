@@ -429,6 +429,17 @@ public final class JdkHttpTransport implements HttpTransport {
         }
 
         /**
+         * Never uses a proxy, whatever the system's proxy settings: for link-local addresses such
+         * as a cloud's instance metadata service, which no proxy can reach.
+         *
+         * @return this builder
+         */
+        public Builder noProxy() {
+            this.proxy = Optional.of(java.net.http.HttpClient.Builder.NO_PROXY);
+            return this;
+        }
+
+        /**
          * Runs the client's work on an executor the caller owns (and closes).
          *
          * @param executor the executor
