@@ -19,10 +19,13 @@ import java.util.Optional;
  * @param kooDriveUserId the KooDrive user the token belongs to
  * @param kooDriveSite {@code intl} (the default) or {@code cn}
  * @param kooDriveEndpoint the KooDrive endpoint, when not the site's
+ * @param kooDriveTokenFile a file holding the KooDrive access token, read at each request (the token
+ *     lasts 20 minutes: whatever renews it rewrites the file); used when no token is given
  */
 public record HuaweiSettings(CredentialsProvider credentials, Optional<String> iamToken, Optional<String> projectId,
         Optional<String> region, Optional<URI> iesEndpoint, Optional<String> kooDriveToken,
-        Optional<String> kooDriveUserId, Optional<String> kooDriveSite, Optional<URI> kooDriveEndpoint) {
+        Optional<String> kooDriveUserId, Optional<String> kooDriveSite, Optional<URI> kooDriveEndpoint,
+        Optional<java.nio.file.Path> kooDriveTokenFile) {
 
     /** The AK, as the official SDK reads it. */
     public static final String AK = "HUAWEICLOUD_SDK_AK";
@@ -40,6 +43,8 @@ public record HuaweiSettings(CredentialsProvider credentials, Optional<String> i
     public static final String KOODRIVE_TOKEN = "KOODRIVE_ACCESS_TOKEN";
     /** The KooDrive user id. */
     public static final String KOODRIVE_USER_ID = "KOODRIVE_USER_ID";
+    /** A file holding the KooDrive access token, when the token itself is not in the environment. */
+    public static final String KOODRIVE_TOKEN_FILE = "KOODRIVE_ACCESS_TOKEN_FILE";
     /** The KooDrive site: {@code intl} or {@code cn}. */
     public static final String KOODRIVE_SITE = "KOODRIVE_SITE";
 
@@ -55,6 +60,7 @@ public record HuaweiSettings(CredentialsProvider credentials, Optional<String> i
      * @param kooDriveUserId see the record component
      * @param kooDriveSite see the record component
      * @param kooDriveEndpoint see the record component
+     * @param kooDriveTokenFile see the record component
      */
     public HuaweiSettings {
         Objects.requireNonNull(credentials, "credentials");
@@ -66,12 +72,33 @@ public record HuaweiSettings(CredentialsProvider credentials, Optional<String> i
         Objects.requireNonNull(kooDriveUserId, "kooDriveUserId");
         Objects.requireNonNull(kooDriveSite, "kooDriveSite");
         Objects.requireNonNull(kooDriveEndpoint, "kooDriveEndpoint");
+        Objects.requireNonNull(kooDriveTokenFile, "kooDriveTokenFile");
+    }
+
+    /**
+     * Settings without a KooDrive token file.
+     *
+     * @param credentials see the record component
+     * @param iamToken see the record component
+     * @param projectId see the record component
+     * @param region see the record component
+     * @param iesEndpoint see the record component
+     * @param kooDriveToken see the record component
+     * @param kooDriveUserId see the record component
+     * @param kooDriveSite see the record component
+     * @param kooDriveEndpoint see the record component
+     */
+    public HuaweiSettings(CredentialsProvider credentials, Optional<String> iamToken, Optional<String> projectId,
+            Optional<String> region, Optional<URI> iesEndpoint, Optional<String> kooDriveToken,
+            Optional<String> kooDriveUserId, Optional<String> kooDriveSite, Optional<URI> kooDriveEndpoint) {
+        this(credentials, iamToken, projectId, region, iesEndpoint, kooDriveToken, kooDriveUserId, kooDriveSite,
+                kooDriveEndpoint, Optional.empty());
     }
 
     /**
      * Settings from environment variables ({@value #AK}, {@value #SK}, {@value #SECURITY_TOKEN},
      * {@value #PROJECT_ID}, {@value #REGION}, {@value #IAM_TOKEN}, {@value #KOODRIVE_TOKEN},
-     * {@value #KOODRIVE_USER_ID}, {@value #KOODRIVE_SITE}).
+     * {@value #KOODRIVE_USER_ID}, {@value #KOODRIVE_SITE}, {@value #KOODRIVE_TOKEN_FILE}).
      *
      * @param environment the variables, usually {@link System#getenv()}
      * @return the settings
@@ -81,7 +108,8 @@ public record HuaweiSettings(CredentialsProvider credentials, Optional<String> i
                 CredentialsProvider.fromEnvironment(environment, AK, SK, Optional.of(SECURITY_TOKEN)),
                 value(environment, IAM_TOKEN), value(environment, PROJECT_ID), value(environment, REGION),
                 Optional.empty(), value(environment, KOODRIVE_TOKEN), value(environment, KOODRIVE_USER_ID),
-                value(environment, KOODRIVE_SITE), Optional.empty());
+                value(environment, KOODRIVE_SITE), Optional.empty(),
+                value(environment, KOODRIVE_TOKEN_FILE).map(path -> java.nio.file.Path.of(path.strip())));
     }
 
     /**
@@ -93,7 +121,7 @@ public record HuaweiSettings(CredentialsProvider credentials, Optional<String> i
      */
     public HuaweiSettings withEndpoints(Optional<URI> ies, Optional<URI> kooDrive) {
         return new HuaweiSettings(credentials, iamToken, projectId, region, ies, kooDriveToken, kooDriveUserId,
-                kooDriveSite, kooDrive);
+                kooDriveSite, kooDrive, kooDriveTokenFile);
     }
 
     /**
@@ -104,7 +132,7 @@ public record HuaweiSettings(CredentialsProvider credentials, Optional<String> i
      */
     public HuaweiSettings withCredentials(CredentialsProvider provider) {
         return new HuaweiSettings(provider, iamToken, projectId, region, iesEndpoint, kooDriveToken, kooDriveUserId,
-                kooDriveSite, kooDriveEndpoint);
+                kooDriveSite, kooDriveEndpoint, kooDriveTokenFile);
     }
 
     /** The names of what is set, never a token: settings are printed in logs. */

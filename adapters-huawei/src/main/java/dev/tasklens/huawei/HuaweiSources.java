@@ -60,6 +60,9 @@ public final class HuaweiSources {
                 .transport(transport)
                 .clock(clock)
                 .resilience(resilience(clock, retryPolicy, sleeper));
+        if (settings.kooDriveToken().isEmpty()) {
+            settings.kooDriveTokenFile().ifPresent(kooDrive::tokenFile);
+        }
         settings.kooDriveSite().ifPresent(kooDrive::site);
         settings.kooDriveEndpoint().ifPresent(kooDrive::endpoint);
         return kooDrive.build();

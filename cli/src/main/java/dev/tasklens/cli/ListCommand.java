@@ -92,7 +92,7 @@ final class ListCommand implements Callable<Integer> {
                 : Optional.empty();
         Consumer<TaskLens.Builder> tuning = tuning();
         try (TaskLens lens = sources.lens(demo, root.environment, clock, tuning)) {
-            List<SourceDescriptor> chosen = sources.chosen(lens, root.environment);
+            List<SourceDescriptor> chosen = sources.chosen(lens);
             checkScope(chosen);
             List<TaskQuery> queries = new ArrayList<>();
             List<String> refused = new ArrayList<>();

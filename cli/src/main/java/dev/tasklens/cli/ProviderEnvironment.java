@@ -27,11 +27,6 @@ final class ProviderEnvironment {
                 source.indexOf('.'))), List.of()));
     }
 
-    /** Whether the environment holds the credentials a source reads. */
-    static boolean sourceHasCredentials(String source, Map<String, String> environment) {
-        return holdsKeyPair(of(source), environment);
-    }
-
     private ProviderEnvironment() {
     }
 

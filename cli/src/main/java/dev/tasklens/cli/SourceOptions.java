@@ -68,17 +68,19 @@ final class SourceOptions {
                         Optional.ofNullable(region), clock, tuning));
     }
 
-    /** 'all' means every source that can be read: all in the sandbox, else those with credentials. */
-    List<SourceDescriptor> chosen(TaskLens lens, Map<String, String> environment) {
+    /**
+     * 'all' means every source that can be read: all in the sandbox, else those whose credentials
+     * chain finds credentials (environment, profile file, instance role).
+     */
+    List<SourceDescriptor> chosen(TaskLens lens) {
         List<SourceDescriptor> chosen = source.equals("all") ? lens.sources().stream()
-                .filter(descriptor -> sandbox || ProviderEnvironment.sourceHasCredentials(descriptor.id().value(),
-                        environment))
+                .filter(descriptor -> sandbox || lens.credentialsOrigin(descriptor.id()).found())
                 .toList()
                 : List.of(lens.source(SourceId.of(source)).orElseThrow(() -> new InvalidQueryException(
                         "no source '" + source + "'; 'tasklens sources' lists them")));
         if (chosen.isEmpty()) {
-            throw new InvalidQueryException("no source has credentials in the environment; 'tasklens sources'"
-                    + " names the variables each one reads");
+            throw new InvalidQueryException("no source found credentials (environment, profile files, instance"
+                    + " roles); 'tasklens sources' says where each one looked");
         }
         return chosen;
     }

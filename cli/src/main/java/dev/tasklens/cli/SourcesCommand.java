@@ -44,7 +44,7 @@ final class SourcesCommand implements java.util.concurrent.Callable<Integer> {
                 // makes the exit code 2, the other sources still print.
                 String origin;
                 try {
-                    origin = lens.credentialsOrigin(source.id());
+                    origin = lens.credentialsOrigin(source.id()).description();
                 } catch (CredentialsFileException e) {
                     origin = "error: " + e.getMessage();
                     code = Main.USAGE;

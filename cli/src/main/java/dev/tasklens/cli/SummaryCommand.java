@@ -60,7 +60,7 @@ final class SummaryCommand implements Callable<Integer> {
         Optional<Sandbox> demo = sources.sandbox ? Optional.of(Sandbox.builder().clock(clock).start())
                 : Optional.empty();
         try (TaskLens lens = sources.lens(demo, root.environment, clock, builder -> { })) {
-            List<SourceDescriptor> chosen = sources.chosen(lens, root.environment);
+            List<SourceDescriptor> chosen = sources.chosen(lens);
             Optional<Duration> every = Optional.ofNullable(watch).map(text -> Durations.parse(text, "--watch"));
             if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new InvalidQueryException("--watch " + watch + " is under the 1s minimum; each round lists"

@@ -111,7 +111,7 @@ final class WatchCommand implements Callable<Integer> {
                 .churn(churn == null ? 2 : churn).start()) : Optional.empty();
         java.util.function.Consumer<TaskLens.Builder> tuning = lens -> callTimeout.ifPresent(lens::callTimeout);
         try (TaskLens lens = sources.lens(demo, root.environment, clock, tuning)) {
-            List<SourceDescriptor> chosen = sources.chosen(lens, root.environment);
+            List<SourceDescriptor> chosen = sources.chosen(lens);
             Map<String, TaskWatch> watches = new TreeMap<>();
             try {
                 for (SourceDescriptor descriptor : chosen) {

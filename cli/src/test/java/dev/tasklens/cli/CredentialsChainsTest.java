@@ -205,4 +205,39 @@ class CredentialsChainsTest {
                 .contains("no TKE web identity (TKE_WEB_IDENTITY_TOKEN_FILE unset)");
         assertThat(sandbox.cvmMetadata().orElseThrow().requests()).isEqualTo(before);
     }
+
+    @Test
+    void listingAllTakesTheSourcesWhoseChainFindsCredentials() throws Exception {
+        profile(".tencentcloud", "[default]\nsecret_id = " + Sandbox.TENCENT_SECRET_ID + "\nsecret_key = "
+                + Sandbox.TENCENT_SECRET_KEY + "\n");
+        Map<String, String> environment = environment(Map.of("TASKLENS_NO_METADATA", "1"));
+        Run all = CliTest.run(environment, "list", "--source", "all", "--output", "json", "--scope",
+                "shipper_id=" + Sandbox.CLS_SHIPPER);
+        assertThat(all.code()).as(all.err()).isZero();
+        assertThat(all.lines()).hasSize(sandbox.taskCounts().get("tencent.mps") + sandbox.taskCounts()
+                .get("tencent.cls"));
+        assertThat(all.lines()).allSatisfy(line -> assertThat(line).containsPattern("\"source\":\"tencent\\.(mps|cls)\""));
+    }
+
+    @Test
+    void kooDriveReadsItsTokenFromTheFileAVariableNamesAtEachRequest() throws Exception {
+        Path token = home.resolve("koodrive-token");
+        Files.writeString(token, Sandbox.KOODRIVE_TOKEN + "\n", StandardCharsets.UTF_8);
+        Map<String, String> environment = environment(Map.of("TASKLENS_NO_METADATA", "1",
+                "KOODRIVE_ACCESS_TOKEN_FILE", token.toString(), "KOODRIVE_USER_ID", Sandbox.KOODRIVE_USER_ID));
+        assertThat(list(environment, "huawei.koodrive").lines())
+                .hasSize(sandbox.taskCounts().get("huawei.koodrive"));
+        assertThat(sourcesLine(CliTest.run(environment, "sources"), "huawei.koodrive"))
+                .isEqualTo("  credentials:  token file (" + token + ")");
+
+        Files.writeString(token, "a-renewed-token-the-emulator-does-not-know", StandardCharsets.UTF_8);
+        Run refused = list(environment, "huawei.koodrive");
+        assertThat(refused.code()).isEqualTo(3);
+        assertThat(refused.err()).doesNotContain("a-renewed-token");
+
+        Files.delete(token);
+        Run missing = list(environment, "huawei.koodrive");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains(token.toString()).contains("KOODRIVE_ACCESS_TOKEN_FILE");
+    }
 }

@@ -66,6 +66,30 @@ class SandboxCommandTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theJsonLineHoldsWhatAListingSignedWithInstanceRolesNeeds(@org.junit.jupiter.api.io.TempDir Path home)
+            throws Exception {
+        withSandbox(1, lines -> {
+            Map<String, Object> message = json(lines.get(0));
+            Map<String, String> endpoints = (Map<String, String>) message.get("endpoints");
+            Map<String, String> services = (Map<String, String>) message.get("credentialServices");
+            assertThat(services).containsOnlyKeys("tencent.metadata", "tencent.sts", "huawei.metadata");
+            Map<String, String> env = new java.util.HashMap<>((Map<String, String>) message.get("credentialServiceEnv"));
+            env.put("HOME", home.toString());
+            for (String source : List.of("tencent.mps", "huawei.ies")) {
+                List<String> args = new ArrayList<>(List.of("list", "--source", source, "--endpoint",
+                        endpoints.get(source), "--output", "json", "--limit", "5"));
+                ((Map<String, Map<String, String>>) message.get("scopes")).getOrDefault(source, Map.of())
+                        .forEach((name, value) -> args.addAll(List.of("--scope", name + "=" + value)));
+                CliTest.Run run = CliTest.run(env, args.toArray(String[]::new));
+                assertThat(run.code()).as(source + ": " + run.err()).isZero();
+                assertThat(run.lines()).as(source).hasSize(5);
+            }
+            assertThat((String) message.get("tkeWebIdentityToken")).isNotBlank();
+        }, "--json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theJsonLineHoldsEverythingAListOfEverySourceNeeds() throws Exception {
         withSandbox(1, lines -> {
             Map<String, Object> message = json(lines.get(0));

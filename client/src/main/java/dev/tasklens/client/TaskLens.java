@@ -20,6 +20,7 @@ import dev.tasklens.ports.listing.SourceListing;
 import dev.tasklens.ports.resilience.RetryPolicy;
 import dev.tasklens.ports.resilience.Sleeper;
 import dev.tasklens.ports.credentials.CredentialLookup;
+import dev.tasklens.ports.credentials.CredentialsOrigin;
 import dev.tasklens.ports.source.SourceSettings;
 import dev.tasklens.ports.source.TaskSource;
 import dev.tasklens.transport.jdk.JdkHttpTransport;
@@ -110,12 +111,12 @@ public final class TaskLens implements AutoCloseable {
      * looked when it found none. Never a key or a token.
      *
      * @param source the source
-     * @return the origin
+     * @return whether credentials were found, and where
      * @throws InvalidQueryException if no adapter provides the source
      * @throws dev.tasklens.ports.credentials.CredentialsFileException if a credentials file is
      *     there but cannot be used
      */
-    public String credentialsOrigin(SourceId source) {
+    public CredentialsOrigin credentialsOrigin(SourceId source) {
         TaskSource found = sources.get(Objects.requireNonNull(source, "source"));
         if (found == null) {
             throw new InvalidQueryException(source, "no adapter on the class path provides this source;"

@@ -24,6 +24,7 @@ import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.ThrottledException;
 import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsOrigin;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
@@ -129,8 +130,8 @@ public final class VodTaskSource extends HttpTaskSource {
 
     /** The endpoint and the access key id listed as: a resume token of one account is refused by another. */
     @Override
-    public String credentialsOrigin() {
-        return credentials.origin();
+    public CredentialsOrigin credentialsOrigin() {
+        return CredentialsOrigin.of(credentials);
     }
 
     @Override

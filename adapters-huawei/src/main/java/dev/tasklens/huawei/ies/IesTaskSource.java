@@ -21,6 +21,7 @@ import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.huawei.internal.HuaweiErrors;
 import dev.tasklens.huawei.internal.IesWire;
 import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsOrigin;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpTransport;
@@ -111,9 +112,9 @@ public final class IesTaskSource extends HttpTaskSource {
 
     /** The endpoint and the AK (or the token's use) listed as. */
     @Override
-    public String credentialsOrigin() {
-        return credentials.credentials().isEmpty() && iamToken.isPresent() ? "env (IAM token)"
-                : credentials.origin();
+    public CredentialsOrigin credentialsOrigin() {
+        return credentials.credentials().isEmpty() && iamToken.isPresent()
+                ? new CredentialsOrigin(true, "env (IAM token)") : CredentialsOrigin.of(credentials);
     }
 
     @Override

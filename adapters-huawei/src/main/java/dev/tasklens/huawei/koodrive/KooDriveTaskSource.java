@@ -19,6 +19,7 @@ import dev.tasklens.huawei.internal.HuaweiErrors;
 import dev.tasklens.huawei.internal.KooDriveWire;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
+import dev.tasklens.ports.credentials.CredentialsOrigin;
 import dev.tasklens.ports.http.HttpTransport;
 import dev.tasklens.ports.resilience.Attempt;
 import dev.tasklens.ports.resilience.Resilience;
@@ -82,6 +83,7 @@ public final class KooDriveTaskSource extends HttpTaskSource {
 
     private final URI endpoint;
     private final Optional<String> token;
+    private final Optional<java.nio.file.Path> tokenFile;
     private final Optional<String> userId;
     private final String separator;
 
@@ -89,6 +91,7 @@ public final class KooDriveTaskSource extends HttpTaskSource {
         super(DESCRIPTOR, builder.transport, builder.resilience, builder.clock);
         this.endpoint = builder.endpoint;
         this.token = builder.token;
+        this.tokenFile = builder.tokenFile;
         this.userId = builder.userId;
         this.separator = builder.separator;
     }
@@ -113,8 +116,12 @@ public final class KooDriveTaskSource extends HttpTaskSource {
 
     /** The endpoint and the user listed as. */
     @Override
-    public String credentialsOrigin() {
-        return token.isPresent() ? "env" : "KOODRIVE_ACCESS_TOKEN unset";
+    public CredentialsOrigin credentialsOrigin() {
+        if (userId.isEmpty()) {
+            return new CredentialsOrigin(false, "KOODRIVE_USER_ID unset");
+        }
+        return token.isPresent() ? new CredentialsOrigin(true, "env") : tokenFile.map(file -> new CredentialsOrigin(
+                true, "token file (" + file + ")")).orElse(new CredentialsOrigin(false, "KOODRIVE_ACCESS_TOKEN unset"));
     }
 
     @Override
@@ -124,7 +131,7 @@ public final class KooDriveTaskSource extends HttpTaskSource {
 
     @Override
     public ProviderPage<Task> fetchPage(PageRequest request) {
-        String accessToken = token.orElseThrow(() -> missing("KOODRIVE_ACCESS_TOKEN"));
+        String accessToken = token.or(this::tokenFromFile).orElseThrow(() -> missing("KOODRIVE_ACCESS_TOKEN"));
         String user = userId.orElseThrow(() -> missing("KOODRIVE_USER_ID"));
         Set<TaskStatus> wanted = EnumSet.noneOf(TaskStatus.class);
         wanted.addAll(request.query().statuses());
@@ -178,6 +185,26 @@ public final class KooDriveTaskSource extends HttpTaskSource {
         return accessToken.length() >= 4 ? text.replace(accessToken, "***") : text;
     }
 
+    /** The token file's content, read at each request: whatever renews the token rewrites it. */
+    private Optional<String> tokenFromFile() {
+        if (tokenFile.isEmpty()) {
+            return Optional.empty();
+        }
+        java.nio.file.Path file = tokenFile.get();
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            throw new dev.tasklens.ports.credentials.CredentialsFileException(file, "the KooDrive token file cannot be"
+                    + " read (" + e.getClass().getSimpleName() + "); check KOODRIVE_ACCESS_TOKEN_FILE");
+        }
+        if (text.isEmpty() || text.contains("\n")) {
+            throw new dev.tasklens.ports.credentials.CredentialsFileException(file, "the KooDrive token file must hold"
+                    + " the access token alone, on one line");
+        }
+        return Optional.of(text);
+    }
+
     private static AuthenticationException missing(String variable) {
         return new AuthenticationException(ID, "CredentialsMissing", "no KooDrive credentials; set"
                 + " KOODRIVE_ACCESS_TOKEN and KOODRIVE_USER_ID (" + variable + " is missing)", Optional.empty());
@@ -215,6 +242,7 @@ public final class KooDriveTaskSource extends HttpTaskSource {
         private URI endpoint = INTERNATIONAL;
         private Optional<String> token = Optional.empty();
         private Optional<String> userId = Optional.empty();
+        private Optional<java.nio.file.Path> tokenFile = Optional.empty();
         private String separator = "+";
         private HttpTransport transport;
         private Resilience resilience;
@@ -233,6 +261,18 @@ public final class KooDriveTaskSource extends HttpTaskSource {
         public Builder credentials(String accessToken, String user) {
             this.token = Optional.of(Objects.requireNonNull(accessToken, "accessToken"));
             this.userId = Optional.of(Objects.requireNonNull(user, "userId"));
+            return this;
+        }
+
+        /**
+         * Reads the access token from a file at each request, when no token is given: the token
+         * lasts 20 minutes, and whatever renews it rewrites the file.
+         *
+         * @param file the file, holding the token alone on one line
+         * @return this builder
+         */
+        public Builder tokenFile(java.nio.file.Path file) {
+            this.tokenFile = Optional.of(Objects.requireNonNull(file, "tokenFile"));
             return this;
         }
 

@@ -15,6 +15,7 @@ import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.domain.ThrottledException;
 import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsOrigin;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
@@ -119,8 +120,8 @@ public final class ClsTaskSource extends HttpTaskSource {
 
     /** The endpoint and the SecretId listed as: a resume token of one account is refused by another. */
     @Override
-    public String credentialsOrigin() {
-        return credentials.origin();
+    public CredentialsOrigin credentialsOrigin() {
+        return CredentialsOrigin.of(credentials);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
 import dev.tasklens.ports.credentials.Credentials;
+import dev.tasklens.ports.credentials.CredentialsOrigin;
 import dev.tasklens.ports.credentials.CredentialsProvider;
 import dev.tasklens.ports.http.HttpRequest;
 import dev.tasklens.ports.http.HttpResponse;
@@ -118,8 +119,8 @@ public final class MpsTaskSource extends HttpTaskSource {
 
     /** The endpoint and the SecretId listed as: a resume token of one account is refused by another. */
     @Override
-    public String credentialsOrigin() {
-        return credentials.origin();
+    public CredentialsOrigin credentialsOrigin() {
+        return CredentialsOrigin.of(credentials);
     }
 
     @Override

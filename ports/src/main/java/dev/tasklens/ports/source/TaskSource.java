@@ -50,11 +50,11 @@ public interface TaskSource {
      * {@code env}, {@code profile default (/home/me/.tencentcloud/credentials)},
      * {@code instance role NAME}, or where it looked when it found none. Never a key or a token.
      *
-     * @return the origin
+     * @return whether credentials were found, and where
      * @throws dev.tasklens.ports.credentials.CredentialsFileException if a credentials file is
      *     there but cannot be used
      */
-    default String credentialsOrigin() {
-        return "not reported by this adapter";
+    default dev.tasklens.ports.credentials.CredentialsOrigin credentialsOrigin() {
+        return dev.tasklens.ports.credentials.CredentialsOrigin.notReported();
     }
 }
