@@ -11,6 +11,7 @@ import dev.tasklens.domain.watch.WatchPoll;
 import dev.tasklens.domain.watch.WatchPosition;
 import dev.tasklens.domain.watch.WatchRules;
 import dev.tasklens.domain.watch.WatchState;
+import dev.tasklens.emulators.ManualClock;
 import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.data.ChurningCatalog;
 import dev.tasklens.emulators.data.EmulatedTask;
@@ -25,8 +26,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,34 +54,6 @@ public final class WatchCostReport {
     private WatchCostReport() {
     }
 
-    /** A clock the report moves. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /**
      * Prints the report.
      *
@@ -98,7 +69,7 @@ public final class WatchCostReport {
     }
 
     private static void run(int count) {
-        MovingClock clock = new MovingClock(Instant.parse("2026-12-01T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-01T00:00:00Z"));
         Instant start = clock.instant();
         List<EmulatedTask> backlog = new ArrayList<>();
         for (EmulatedTask task : SeededTasks.generate(17, count, start, Duration.ofDays(6))) {

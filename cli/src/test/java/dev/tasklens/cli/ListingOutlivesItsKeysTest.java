@@ -2,6 +2,7 @@ package dev.tasklens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasklens.emulators.ManualClock;
 import dev.tasklens.client.TaskLens;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
@@ -13,15 +14,11 @@ import dev.tasklens.transport.jdk.JdkHttpTransport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,23 +34,7 @@ class ListingOutlivesItsKeysTest {
     private static final Instant START = Instant.parse("2026-12-04T00:00:00Z");
     private static final Duration KEY_LIFE = Duration.ofMinutes(4);
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final ManualClock clock = new ManualClock(START);
 
     @TempDir
     Path home;
@@ -81,7 +62,7 @@ class ListingOutlivesItsKeysTest {
         try (Sandbox sandbox = Sandbox.builder().clock(clock).temporaryKeyLife(KEY_LIFE).tasks(300).start();
                 JdkHttpTransport jdk = JdkHttpTransport.create()) {
             HttpTransport moving = request -> {
-                now.updateAndGet(time -> time.plusSeconds(30));
+                clock.advance(Duration.ofSeconds(30));
                 return jdk.send(request);
             };
             Map<String, String> environment = new HashMap<>(sandbox.credentialServiceEnvironment());
@@ -99,11 +80,11 @@ class ListingOutlivesItsKeysTest {
                 sandbox.scopes().getOrDefault(source, Map.of()).forEach(query::scope);
                 List<String> ids = lens.list(query.build()).stream().map(Task::id).toList();
                 assertThat(ids).doesNotHaveDuplicates().hasSize(sandbox.taskCounts().get(source));
-                assertThat(Duration.between(START, now.get())).as("the clock the listing took")
+                assertThat(Duration.between(START, clock.instant())).as("the clock the listing took")
                         .isGreaterThan(KEY_LIFE.multipliedBy(3));
                 // A refresh halfway through each key's life: at least one key per two minutes listed.
                 assertThat(keys.apply(sandbox).issued()).as("keys issued")
-                        .isGreaterThanOrEqualTo((int) (Duration.between(START, now.get()).toMinutes() / 3));
+                        .isGreaterThanOrEqualTo((int) (Duration.between(START, clock.instant()).toMinutes() / 3));
             }
         }
     }

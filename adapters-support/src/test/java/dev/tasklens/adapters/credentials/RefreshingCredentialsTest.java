@@ -3,11 +3,10 @@ package dev.tasklens.adapters.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasklens.emulators.ManualClock;
 import dev.tasklens.ports.credentials.Credentials;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -27,30 +25,14 @@ class RefreshingCredentialsTest {
 
     private static final Instant START = Instant.parse("2026-12-04T00:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final ManualClock clock = new ManualClock(START);
     private final AtomicInteger fetches = new AtomicInteger();
 
     /** Keys that live an hour from the time they are fetched, numbered. */
     private final Supplier<Credentials> hourLong = () -> {
         int number = fetches.incrementAndGet();
         return Credentials.temporary("AKIDtmp" + number, "secret" + number, "token" + number,
-                now.get().plus(Duration.ofHours(1)));
+                clock.instant().plus(Duration.ofHours(1)));
     };
 
     @Test
@@ -58,9 +40,9 @@ class RefreshingCredentialsTest {
         RefreshingCredentials keys = RefreshingCredentials.of("instance role r", hourLong, clock, Duration.ofMinutes(5));
         assertThat(fetches).hasValue(0);
         assertThat(keys.credentials().orElseThrow().id()).isEqualTo("AKIDtmp1");
-        now.set(START.plus(Duration.ofMinutes(54)).plusSeconds(59));
+        clock.set(START.plus(Duration.ofMinutes(54)).plusSeconds(59));
         assertThat(keys.credentials().orElseThrow().id()).isEqualTo("AKIDtmp1");
-        now.set(START.plus(Duration.ofMinutes(55)));
+        clock.set(START.plus(Duration.ofMinutes(55)));
         assertThat(keys.credentials().orElseThrow().id()).isEqualTo("AKIDtmp2");
         assertThat(fetches).hasValue(2);
         assertThat(keys.account()).contains("instance role r");
@@ -71,9 +53,9 @@ class RefreshingCredentialsTest {
     void keysThatLiveLessThanTwiceTheMarginAreRefreshedHalfwayThroughTheirLife() {
         RefreshingCredentials keys = RefreshingCredentials.of("r", hourLong, clock, Duration.ofMinutes(40 * 2));
         keys.credentials();
-        now.set(START.plus(Duration.ofMinutes(29)));
+        clock.set(START.plus(Duration.ofMinutes(29)));
         assertThat(keys.credentials().orElseThrow().id()).isEqualTo("AKIDtmp1");
-        now.set(START.plus(Duration.ofMinutes(30)));
+        clock.set(START.plus(Duration.ofMinutes(30)));
         assertThat(keys.credentials().orElseThrow().id()).isEqualTo("AKIDtmp2");
     }
 
@@ -88,10 +70,10 @@ class RefreshingCredentialsTest {
         };
         RefreshingCredentials keys = RefreshingCredentials.of("r", failsAfterFirst, clock, Duration.ofMinutes(5));
         keys.credentials();
-        now.set(START.plus(Duration.ofMinutes(57)));
+        clock.set(START.plus(Duration.ofMinutes(57)));
         assertThat(keys.credentials().orElseThrow().id()).isEqualTo("AKIDtmp1");
         // In the last half of the margin the keys are no longer signed with: the error shows.
-        now.set(START.plus(Duration.ofMinutes(57)).plusSeconds(30));
+        clock.set(START.plus(Duration.ofMinutes(57)).plusSeconds(30));
         assertThatThrownBy(keys::credentials).hasMessageContaining("metadata service down");
         assertThat(calls).hasValue(3);
     }
@@ -100,20 +82,10 @@ class RefreshingCredentialsTest {
     void expiredKeysAreRefreshedOnceWhileEveryCallerWaitsAndNoneGetsTheExpiredOnes() throws Exception {
         CountDownLatch fetching = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supplier<Credentials> slow = () -> {
-            if (fetches.get() == 1) {
-                fetching.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return hourLong.get();
-        };
+        Supplier<Credentials> slow = secondFetchHeld(fetching, release);
         RefreshingCredentials keys = RefreshingCredentials.of("r", slow, clock, Duration.ofMinutes(5));
         keys.credentials();
-        now.set(START.plus(Duration.ofHours(2))); // long past the expiry
+        clock.set(START.plus(Duration.ofHours(2))); // long past the expiry
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<String>> ids = new ArrayList<>();
@@ -137,20 +109,10 @@ class RefreshingCredentialsTest {
     void withinTheMarginOneCallerRefreshesAndTheOthersSignWithTheValidKeys() throws Exception {
         CountDownLatch fetching = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Supplier<Credentials> slow = () -> {
-            if (fetches.get() == 1) {
-                fetching.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return hourLong.get();
-        };
+        Supplier<Credentials> slow = secondFetchHeld(fetching, release);
         RefreshingCredentials keys = RefreshingCredentials.of("r", slow, clock, Duration.ofMinutes(5));
         keys.credentials();
-        now.set(START.plus(Duration.ofMinutes(57)));
+        clock.set(START.plus(Duration.ofMinutes(57)));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<String> refresher = pool.submit(() -> keys.credentials().orElseThrow().id());
@@ -171,5 +133,20 @@ class RefreshingCredentialsTest {
                 "s3cr3t-value", "t0ken-value", START.minusSeconds(1)), clock, Duration.ofMinutes(5));
         assertThatThrownBy(keys::credentials).hasMessageContaining("instance role r").hasMessageContaining("clock")
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain("s3cr3t").doesNotContain("t0ken"));
+    }
+
+    /** Keys as {@link #hourLong} makes them; the second fetch says it started and waits to be released. */
+    private Supplier<Credentials> secondFetchHeld(CountDownLatch fetching, CountDownLatch release) {
+        return () -> {
+            if (fetches.get() == 1) {
+                fetching.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return hourLong.get();
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.tasklens.emulators.tencent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasklens.emulators.ManualClock;
 import dev.tasklens.emulators.Emulator;
 import dev.tasklens.emulators.KeyRing;
 import dev.tasklens.emulators.TemporaryKeys;
@@ -18,14 +19,10 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,23 +38,7 @@ class TemporaryKeysOnTheGatewayTest {
     private static final URI MPS = URI.create("https://mps.tencentcloudapi.com/");
     private static final URI METADATA = URI.create("http://metadata.tencentyun.com/");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final ManualClock clock = new ManualClock(START);
     private Emulator mps;
     private Emulator metadata;
 
@@ -92,7 +73,7 @@ class TemporaryKeysOnTheGatewayTest {
         SignableRequest signable = SignableRequest.builder("POST", MPS).header("Content-Type", "application/json")
                 .header("Host", MPS.getHost()).body(body).build();
         Signature signature = Tc3Signer.forService("mps").sign(signable, SigningCredentials.of(id, secret),
-                now.get());
+                clock.instant());
         HttpRequest.Builder request = HttpRequest.post(MPS, body).header("Content-Type", "application/json")
                 .header("Host", MPS.getHost()).header("X-TC-Action", "DescribeTasks")
                 .header("X-TC-Version", "2019-06-12")
@@ -121,16 +102,16 @@ class TemporaryKeysOnTheGatewayTest {
         assertThat(describeTasks(id, secret, Optional.of(token + "x"))).isEqualTo("AuthFailure.TokenFailure");
         assertThat(describeTasks("AKIDLONGTERM00000000", "long-term-secret", Optional.empty())).isEqualTo("ok");
 
-        now.set(START.plus(Duration.ofHours(1)));
+        clock.set(START.plus(Duration.ofHours(1)));
         assertThat(describeTasks(id, secret, Optional.of(token))).isEqualTo("AuthFailure.SecretIdNotFound");
     }
 
     @Test
     void keysRotateHalfwayThroughTheirLifeAndTheOldOnesWorkUntilTheyExpire() {
         JsonObject first = roleKeys();
-        now.set(START.plus(Duration.ofMinutes(29)));
+        clock.set(START.plus(Duration.ofMinutes(29)));
         assertThat(roleKeys().getString("TmpSecretId")).isEqualTo(first.getString("TmpSecretId"));
-        now.set(START.plus(Duration.ofMinutes(30)));
+        clock.set(START.plus(Duration.ofMinutes(30)));
         JsonObject second = roleKeys();
         assertThat(second.getString("TmpSecretId")).isNotEqualTo(first.getString("TmpSecretId"));
         assertThat(describeTasks(first.getString("TmpSecretId"), first.getString("TmpSecretKey"),
