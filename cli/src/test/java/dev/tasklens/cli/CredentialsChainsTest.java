@@ -240,4 +240,33 @@ class CredentialsChainsTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains(token.toString()).contains("KOODRIVE_ACCESS_TOKEN_FILE");
     }
+
+    @Test
+    void theMetadataServiceIsNeverAskedThroughAProxy() {
+        // A system-wide proxy selector that lets everything through directly, and notes what it is
+        // asked about: the metadata transport must not ask it at all.
+        java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.ProxySelector before = java.net.ProxySelector.getDefault();
+        java.net.ProxySelector.setDefault(new java.net.ProxySelector() {
+            @Override
+            public java.util.List<java.net.Proxy> select(java.net.URI target) {
+                asked.add(target);
+                return java.util.List.of(java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(java.net.URI target, java.net.SocketAddress address, java.io.IOException e) {
+            }
+        });
+        try {
+            int requests = sandbox.cvmMetadata().orElseThrow().requests();
+            Run mps = list(environment(sandbox.credentialServiceEnvironment()), "tencent.mps");
+            assertThat(mps.code()).as(mps.err()).isZero();
+            assertThat(sandbox.cvmMetadata().orElseThrow().requests()).isGreaterThan(requests);
+            java.net.URI metadata = sandbox.credentialServices().get("tencent.metadata");
+            assertThat(asked).noneMatch(target -> target.getPort() == metadata.getPort());
+        } finally {
+            java.net.ProxySelector.setDefault(before);
+        }
+    }
 }

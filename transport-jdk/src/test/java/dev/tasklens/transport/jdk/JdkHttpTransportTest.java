@@ -147,6 +147,30 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void noProxyGoesStraightToTheServerWhateverProxyWasSetBefore() {
+        List<java.net.URI> asked = new CopyOnWriteArrayList<>();
+        java.net.ProxySelector recording = new java.net.ProxySelector() {
+            @Override
+            public List<java.net.Proxy> select(java.net.URI target) {
+                asked.add(target);
+                return List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, new InetSocketAddress(
+                        InetAddress.getLoopbackAddress(), 9)));
+            }
+
+            @Override
+            public void connectFailed(java.net.URI target, java.net.SocketAddress address, IOException error) {
+            }
+        };
+        transport = JdkHttpTransport.builder().proxy(recording).noProxy().build();
+
+        HttpResponse response = transport.send(HttpRequest.get(uri("/page/1")).build());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(receivedTargets).containsExactly("/page/1");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void connectionsAreReused() {
         transport = JdkHttpTransport.create();
 
