@@ -37,7 +37,15 @@ class CliTest {
     static Run run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+        // Hermetic unless a test says otherwise: no profile file of the machine's user, and no call to
+        // a real cloud's metadata service.
+        Map<String, String> hermetic = new java.util.HashMap<>(environment);
+        hermetic.putIfAbsent("HOME", Path.of(System.getProperty("java.io.tmpdir"), "tasklens-test-home-none")
+                .toString());
+        if (hermetic.keySet().stream().noneMatch(name -> name.startsWith("TASKLENS_METADATA_ENDPOINT_"))) {
+            hermetic.putIfAbsent("TASKLENS_NO_METADATA", "1");
+        }
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), hermetic);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -113,7 +121,7 @@ class CliTest {
             Run run = run(Map.of(), "list", "--source", "all");
 
             assertThat(run.code()).isEqualTo(Main.USAGE);
-            assertThat(run.err()).contains("no source has credentials in the environment");
+            assertThat(run.err()).contains("no source found credentials");
         }
 
         @Test
