@@ -163,6 +163,31 @@ public final class TaskLens implements AutoCloseable {
      *     rules, or the position to resume from cannot be read
      */
     public TaskWatch watch(WatchQuery query) {
+        TaskSource source = watched(query);
+        TokenSeal bound = watchSeal(query, source);
+        return new TaskWatch(query, source.descriptor(), listing -> {
+            Pager<Task> pager = list(listing);
+            return pager.stream().onClose(pager::close);
+        }, bound, clock, sleeper,
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * Checks a watch query as {@link #watch} would, without starting it: the source, its scope, and
+     * the position to resume from (that it reads, is intact and was made for this source, endpoint,
+     * account and scope). For a tool that stores positions elsewhere and is handed one back (the
+     * Kafka Connect offsets REST API).
+     *
+     * @param query the query
+     * @throws InvalidQueryException saying what is wrong
+     */
+    public void checkWatch(WatchQuery query) {
+        TaskSource source = watched(query);
+        TokenSeal bound = watchSeal(query, source);
+        query.resumeFrom().ifPresent(text -> dev.tasklens.domain.watch.WatchPosition.read(text, query.source(), bound));
+    }
+
+    private TaskSource watched(WatchQuery query) {
         TaskSource source = sources.get(query.source());
         if (source == null) {
             throw new InvalidQueryException(query.source(), "no adapter on the class path provides this source;"
@@ -171,14 +196,13 @@ public final class TaskLens implements AutoCloseable {
         TaskQuery.Builder probe = TaskQuery.forSource(source.descriptor());
         query.scope().forEach(probe::scope);
         source.descriptor().check(probe.build(), clock.instant());
-        // A position is the state of one source, account and scope: bound to all three.
-        TokenSeal bound = seal.boundAlsoTo(tokensBoundTo.map(name -> name + " " + query.source().value())
+        return source;
+    }
+
+    /** A position is the state of one source, account and scope: bound to all three. */
+    private TokenSeal watchSeal(WatchQuery query, TaskSource source) {
+        return seal.boundAlsoTo(tokensBoundTo.map(name -> name + " " + query.source().value())
                 .orElseGet(source::tokenBinding)).boundAlsoTo("scope " + new TreeMap<>(query.scope()));
-        return new TaskWatch(query, source.descriptor(), listing -> {
-            Pager<Task> pager = list(listing);
-            return pager.stream().onClose(pager::close);
-        }, bound, clock, sleeper,
-                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }
 
     /**

@@ -272,6 +272,19 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
     }
 
     /**
+     * Where to resume once a poll's changes are handled: the position after it, whether or not it
+     * has been handed to {@link #handled(PollResult)}. A consumer that stores the position with the
+     * changes themselves (a Kafka Connect offset, committed with the records in one transaction)
+     * takes it from here.
+     *
+     * @param poll a poll this watch handed out
+     * @return a printable position, sealed and bound as {@link #position()}
+     */
+    public String positionAfter(PollResult poll) {
+        return WatchPosition.write(Objects.requireNonNull(poll, "poll").state, seal);
+    }
+
+    /**
      * Where to resume: the state after the last poll whose changes were handled.
      *
      * @return a printable position, sealed and bound to this source, endpoint and account
