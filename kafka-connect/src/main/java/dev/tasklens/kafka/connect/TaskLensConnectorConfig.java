@@ -148,7 +148,7 @@ public final class TaskLensConnectorConfig {
                     for (Object source : (List<?>) value) {
                         try {
                             SourceId.of(String.valueOf(source).strip());
-                        } catch (IllegalArgumentException e) {
+                        } catch (IllegalArgumentException | InvalidQueryException e) {
                             throw new ConfigException(name, value, e.getMessage());
                         }
                     }
@@ -339,7 +339,7 @@ public final class TaskLensConnectorConfig {
             try {
                 source = SourceId.of(text.substring(0, colon));
                 scope = WatchedPartition.parseScope(text.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | InvalidQueryException e) {
                 throw new ConfigException(SCOPES, entry, e.getMessage());
             }
             List<SortedMap<String, String>> ofSource = scopes.computeIfAbsent(source, id -> new ArrayList<>());
@@ -356,7 +356,7 @@ public final class TaskLensConnectorConfig {
         for (String name : names) {
             try {
                 statuses.add(TaskStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | InvalidQueryException e) {
                 throw new ConfigException(STATUSES, name, "not a status; the statuses are "
                         + java.util.Arrays.toString(TaskStatus.values()));
             }

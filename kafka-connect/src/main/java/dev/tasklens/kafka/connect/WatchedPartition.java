@@ -1,5 +1,6 @@
 package dev.tasklens.kafka.connect;
 
+import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.SourceId;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -89,7 +90,7 @@ public record WatchedPartition(SourceId source, String account, SortedMap<String
         }
         try {
             return Optional.of(new WatchedPartition(SourceId.of(source), account, parseScope(scope)));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidQueryException e) {
             return Optional.empty();
         }
     }
