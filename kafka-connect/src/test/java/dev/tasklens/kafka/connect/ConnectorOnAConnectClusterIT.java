@@ -141,8 +141,14 @@ class ConnectorOnAConnectClusterIT {
 
     @Test
     @Order(1)
-    void theWorkerFindsTheConnectorInThePluginArchiveOnly() {
+    void theWorkerFindsTheConnectorInThePluginArchiveOnly() throws IOException {
         assertThatThrownBy(() -> Class.forName(CONNECTOR)).isInstanceOf(ClassNotFoundException.class);
+        try (var jars = Files.walk(work.resolve("plugins"))) {
+            List<String> names = jars.map(jar -> jar.getFileName().toString()).filter(name -> name.endsWith(".jar"))
+                    .toList();
+            assertThat(names).anyMatch(name -> name.startsWith("tasklens-kafka-connect-"))
+                    .noneMatch(name -> name.startsWith("connect-api") || name.startsWith("kafka-clients"));
+        }
         String plugins = String.valueOf(connect.requestGet(connect.endpointForResource("connector-plugins")).getEntity());
         assertThat(plugins).contains(CONNECTOR).contains(System.getProperty("tasklens.plugin.version"));
     }

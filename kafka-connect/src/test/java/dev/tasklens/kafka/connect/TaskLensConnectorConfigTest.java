@@ -162,4 +162,29 @@ class TaskLensConnectorConfigTest {
         assertThat(connector.taskConfigs(1)).singleElement().satisfies(task -> assertThat(task
                 .get("tasklens.task.partitions").split(",")).hasSize(9));
     }
+
+    @Test
+    void validateAsksEachAccountsCredentialsChainAndReportsItOnTheAccountsField() {
+        Map<String, String> props = minimal();
+        props.put("name", "tasklens");
+        props.put("tasklens.accounts", "keyed,bare");
+        props.put("tasklens.account.keyed.env.TENCENTCLOUD_SECRET_ID", "AKIDEXAMPLE0123456789");
+        props.put("tasklens.account.keyed.env.TENCENTCLOUD_SECRET_KEY", "CANARYsecret7f3a9c1e55");
+        for (String account : List.of("keyed", "bare")) {
+            props.put("tasklens.account." + account + ".env.TASKLENS_NO_METADATA", "1");
+            props.put("tasklens.account." + account + ".env.HOME", "/nonexistent-tasklens-home");
+        }
+        org.apache.kafka.common.config.Config answer = new TaskLensSourceConnector().validate(props);
+        Map<String, List<String>> errors = new TreeMap<>();
+        answer.configValues().forEach(value -> {
+            if (!value.errorMessages().isEmpty()) {
+                errors.put(value.name(), value.errorMessages());
+            }
+        });
+        assertThat(errors).containsOnlyKeys("tasklens.accounts");
+        assertThat(errors.get("tasklens.accounts")).hasSize(2).allSatisfy(message -> assertThat(message)
+                .startsWith("account 'bare' has no credentials for tencent.").contains("TENCENTCLOUD_SECRET_ID"));
+        assertThat(answer.configValues()).noneMatch(value -> value.name().startsWith("tasklens.account."));
+        assertThat(answer.configValues().toString()).doesNotContain("CANARY");
+    }
 }
