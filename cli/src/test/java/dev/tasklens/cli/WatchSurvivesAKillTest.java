@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every source of a churning sandbox watched by a {@code tasklens watch --state FILE} process that is
  * killed with SIGKILL halfway and started again on the same file: afterwards the last status the two
- * watchers reported for every task is its status in a clean listing, and no change is reported twice
+ * watchers reported for every task is its status in the emulator (and in a clean listing), and no
+ * change is reported twice
  * except by the restarted watcher's first poll (the killed one may have printed it and died before
  * writing the state).
  */
@@ -62,22 +64,31 @@ class WatchSurvivesAKillTest {
                 watcher.destroyForcibly();
                 assertThat(watcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
+            Map<String, FileTime> killedAt = new HashMap<>();
+            for (String source : Sandbox.sourceIds()) {
+                killedAt.put(source, Files.getLastModifiedTime(state(source)));
+            }
             Map<String, Process> second = new LinkedHashMap<>();
             for (String source : Sandbox.sourceIds()) {
                 second.put(source, watch(sandbox, environment, source, "second"));
             }
             try {
-                // The restarted watchers follow the churn for a poll before it ends.
+                // The restarted watchers follow the churn for a poll (their state is written again)
+                // before it ends.
                 for (String source : Sandbox.sourceIds()) {
-                    awaitCondition(() -> !lines(source, "second").isEmpty(), source + " reports after the restart");
+                    awaitCondition(() -> modifiedSince(state(source), killedAt.get(source)),
+                            source + " polls after the restart");
                 }
                 sandbox.endChurn();
                 assertThat(sandbox.churnEnded()).as("the churn has ended").isTrue();
                 Map<String, Map<String, String>> clean = cleanListing(sandbox);
                 for (String source : Sandbox.sourceIds()) {
-                    awaitCondition(() -> lastReported(source).equals(clean.get(source)),
-                            source + " reports the clean listing's statuses");
-                    assertThat(lastReported(source)).as(source).isEqualTo(clean.get(source));
+                    Map<String, String> truth = sandbox.statuses(source);
+                    assertThat(clean.get(source)).as("a clean listing of %s", source).isEqualTo(truth);
+                    awaitCondition(() -> lastReported(source).equals(truth),
+                            source + " reports every task's status as the emulator holds it");
+                    assertThat(lastReported(source)).as("%s; the restarted watcher's errors: %s", source,
+                            errors(source, "second")).isEqualTo(truth);
                     assertRepeatsOnlyTheRestartedFirstPoll(source);
                 }
             } finally {
@@ -103,6 +114,22 @@ class WatchSurvivesAKillTest {
         Process process = builder.start();
         process.getOutputStream().close();
         return process;
+    }
+
+    private String errors(String source, String run) {
+        try {
+            return Files.readString(files.resolve(source + "-" + run + ".err"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(none: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean modifiedSince(Path file, FileTime before) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(before) > 0;
+        } catch (IOException e) {
+            return false; // being replaced at this moment
+        }
     }
 
     private Path state(String source) {

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -133,6 +134,7 @@ public final class Sandbox implements AutoCloseable {
     private final Map<String, Api> served = new LinkedHashMap<>();
     private final Map<String, Integer> taskCounts = new LinkedHashMap<>();
     private final Map<String, KeyRing> rings = new LinkedHashMap<>();
+    private final Map<String, Supplier<TaskCatalog>> catalogs = new LinkedHashMap<>();
     private final Map<String, Emulator> credentialServices = new LinkedHashMap<>();
     private Optional<CvmMetadataApi> cvmMetadata = Optional.empty();
     private Optional<StsApi> sts = Optional.empty();
@@ -155,6 +157,7 @@ public final class Sandbox implements AutoCloseable {
                     churning.put(api.source(), changing);
                     tasks = changing;
                 }
+                catalogs.put(api.source(), tasks);
                 Map<String, String> pair = api.provider().credentials();
                 Map<String, String> secrets = pair.containsKey("id") ? Map.of(pair.get("id"), pair.get("secret"))
                         : Map.of();
@@ -350,6 +353,25 @@ public final class Sandbox implements AutoCloseable {
                     + handlers.keySet());
         }
         return handler;
+    }
+
+    /**
+     * What a source holds now, read from the emulator's data rather than through any client: the
+     * truth a test compares a listing, a watch or a connector's records with.
+     *
+     * @param source a source the sandbox serves
+     * @return task id to status name ({@code PENDING}, {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED})
+     * @throws IllegalArgumentException if the sandbox does not serve the source
+     */
+    public Map<String, String> statuses(String source) {
+        Supplier<TaskCatalog> catalog = catalogs.get(source);
+        if (catalog == null) {
+            throw new IllegalArgumentException("the sandbox does not serve '" + source + "'; it serves "
+                    + catalogs.keySet());
+        }
+        Map<String, String> statuses = new TreeMap<>();
+        catalog.get().toList().forEach(task -> statuses.put(task.id(), task.status().name()));
+        return Collections.unmodifiableMap(statuses);
     }
 
     /**
