@@ -5,7 +5,6 @@ import dev.tasklens.client.TaskWatch;
 import dev.tasklens.client.WatchQuery;
 import dev.tasklens.domain.InvalidQueryException;
 import dev.tasklens.domain.SourceDescriptor;
-import dev.tasklens.domain.TaskLensException;
 import dev.tasklens.domain.TaskStatus;
 import dev.tasklens.domain.watch.ChangeKind;
 import dev.tasklens.domain.watch.TaskChange;
@@ -88,6 +87,11 @@ final class WatchCommand implements Callable<Integer> {
             + " failed.")
     private boolean exitStatus;
 
+    @Option(names = "--give-up-after", defaultValue = "" + WatchQuery.DEFAULT_GIVE_UP_AFTER, description = "End"
+            + " the watch when this many polls of a source fail in a row (default ${DEFAULT-VALUE}); each failed"
+            + " poll says so on stderr and its window is listed again at the next interval.")
+    private int giveUpAfter;
+
     @Option(names = "--timeout", description = "How long one call to a provider may take, retries included"
             + " (default 50s).")
     private String timeout;
@@ -116,7 +120,8 @@ final class WatchCommand implements Callable<Integer> {
             try {
                 for (SourceDescriptor descriptor : chosen) {
                     String id = descriptor.id().value();
-                    WatchQuery.Builder query = WatchQuery.forSource(descriptor.id()).interval(every).statuses(wanted);
+                    WatchQuery.Builder query = WatchQuery.forSource(descriptor.id()).interval(every).statuses(wanted)
+                            .giveUpAfter(giveUpAfter);
                     sources.scopeOf(descriptor, demo).forEach(query::scope);
                     staleAfter.ifPresent(query::staleAfter);
                     firstSpan.ifPresent(span -> query.since(clock.instant().minus(span)));
@@ -134,7 +139,7 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** One poll of one source, as the poller threads hand them to the printing thread. */
-    private record Polled(String source, TaskWatch watch, TaskWatch.PollResult poll, TaskLensException failure) {
+    private record Polled(String source, TaskWatch watch, TaskWatch.PollResult poll, RuntimeException failure) {
     }
 
     private int follow(Map<String, TaskWatch> watches, boolean json) {
@@ -146,7 +151,7 @@ final class WatchCommand implements Callable<Integer> {
                     for (TaskWatch.PollResult poll : watch.getValue().polls()) {
                         polled.add(new Polled(watch.getKey(), watch.getValue(), poll, null));
                     }
-                } catch (TaskLensException e) {
+                } catch (RuntimeException e) {
                     polled.add(new Polled(watch.getKey(), watch.getValue(), null, e));
                 }
             }, "tasklens-watch-reader-" + watch.getKey());
@@ -169,6 +174,15 @@ final class WatchCommand implements Callable<Integer> {
                 if (next.failure() != null) {
                     root.err.println("tasklens: " + next.source() + ": " + whereToContinue(watches));
                     throw next.failure();
+                }
+                if (next.poll().failure().isPresent()) {
+                    // Nothing of it is reported, the position stays, and it says nothing of the open tasks.
+                    root.err.println("tasklens: " + next.source() + ": a poll failed (" + next.poll().failedInARow()
+                            + " in a row; the watch ends at " + giveUpAfter + "), its window is listed again at the"
+                            + " next one: " + next.poll().failure().get().getMessage());
+                    root.err.flush();
+                    next.watch().handled(next.poll());
+                    continue;
                 }
                 StringBuilder lines = new StringBuilder();
                 for (TaskChange change : next.poll().changes()) {
@@ -226,6 +240,10 @@ final class WatchCommand implements Callable<Integer> {
         if (exitStatus && until == null) {
             throw new InvalidQueryException("--exit-status goes with --until done: a watch that never ends has no"
                     + " exit status");
+        }
+        if (giveUpAfter < 1 || giveUpAfter > WatchQuery.MAX_GIVE_UP_AFTER) {
+            throw new InvalidQueryException("--give-up-after " + giveUpAfter + " is not 1.." + WatchQuery.MAX_GIVE_UP_AFTER
+                    + " failed polls in a row (1 ends the watch at the first failure)");
         }
         if (churn != null && (!sources.sandbox || churn < 0 || churn > 10_000)) {
             throw new InvalidQueryException("--churn " + churn + " needs --sandbox and 0..10000 changes a second");

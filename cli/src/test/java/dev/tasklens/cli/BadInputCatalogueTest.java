@@ -112,6 +112,8 @@ class BadInputCatalogueTest {
             {"watch", "--source", "tencent.mps", "--exit-status"},
             {"watch", "--source", "tencent.mps", "--output", "csv"},
             {"watch", "--source", "tencent.mps", "--stale", "0h"},
+            {"watch", "--source", "tencent.mps", "--give-up-after", "0"},
+            {"watch", "--source", "tencent.mps", "--give-up-after", "many"},
             {"watch", "--source", "all", "--resume", "tw1.x"},
             {"watch", "--source", "tencent.mps", "--resume", "tw1.x"},
             {"watch", "--source", "tencent.mps", "--resume", "garbage"},

@@ -1,5 +1,6 @@
 package dev.tasklens.client;
 
+import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.Task;
 import dev.tasklens.domain.TaskLensException;
@@ -38,8 +39,19 @@ import java.util.stream.StreamSupport;
  *
  * <p>{@link #position()} is the state after the last poll whose changes were all handed out:
  * written after a poll's changes are handled, a watch resumed from it repeats none of them and
- * misses none after. A poll that fails after its retries ends the watch: the iteration throws its
- * error, and {@link #position()} is where to resume. Close it to stop the poller.
+ * misses none after.
+ *
+ * <p>A poll that fails after its retries in a way that waiting can mend (throttled past its
+ * deadline, a server that kept failing, a reply that could not be trusted, such as an offset-paged
+ * list that shifted while it was read) reports nothing: it is handed out with its
+ * {@link PollResult#failure()}, and the next poll lists its window again, so nothing is lost. The
+ * {@link WatchQuery#giveUpAfter()}th such poll in a row, or any other failure (refused credentials,
+ * a refused query), ends the watch: the iteration throws its error, and {@link #position()} is
+ * where to resume. Close it to stop the poller.
+ *
+ * <p>Each poll's window ends {@link #SETTLE} before the poll starts, so that tasks created while it
+ * pages through the window cannot shift the pages it reads (offset paging lists the newest first);
+ * they are in the next poll's window.
  */
 public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
 
@@ -51,6 +63,12 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final WatchRules rules;
+    /**
+     * How long before a poll starts its window ends: more than the whole second providers round
+     * creation times down to (the emulators do too), plus a second of clock difference.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(2);
+
     private final BlockingQueue<Poll> polls = new ArrayBlockingQueue<>(1);
     private final Thread poller;
     private volatile WatchState handedOut;
@@ -82,28 +100,60 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
      * @param polledAt when the poll ran
      * @param openTasks how many watched tasks are still open after it
      * @param state the state after it
-     * @param failure the error that ended the watch, instead of the rest
+     * @param failure the error of a poll that failed, and reports nothing
+     * @param failedInARow how many polls in a row have failed, this one included
+     * @param last whether the failure ends the watch
      */
     record Poll(List<TaskChange> changes, Instant polledAt, int openTasks, WatchState state,
-            Optional<TaskLensException> failure) {
+            Optional<RuntimeException> failure, int failedInARow, boolean last) {
+
+        static Poll failed(RuntimeException error, Instant at, WatchState state, int failedInARow, boolean last) {
+            return new Poll(List.of(), at, state.open().size(), state, Optional.of(error), failedInARow, last);
+        }
     }
 
     /**
      * A poll as the caller sees it: its changes, when it ran, and how many watched tasks are still
      * open after it ({@code --until done} ends at 0). Hand it back to {@link #handled(PollResult)}
-     * once its changes are printed, stored or sent.
+     * once its changes are printed, stored or sent. A poll that failed, and will be tried again,
+     * has no changes and says why in {@link #failure()}.
      */
     public static final class PollResult {
         private final List<TaskChange> changes;
         private final Instant polledAt;
         private final int openTasks;
         private final WatchState state;
+        private final Optional<TaskLensException> failure;
+        private final int failedInARow;
 
         private PollResult(Poll poll) {
             this.changes = poll.changes();
             this.polledAt = poll.polledAt();
             this.openTasks = poll.openTasks();
             this.state = poll.state();
+            // Only a TaskLensException is ever tried again; any other failure ends the watch.
+            this.failure = poll.failure().map(TaskLensException.class::cast);
+            this.failedInARow = poll.failedInARow();
+        }
+
+        /**
+         * Why this poll failed, if it did: it reports no change, the position stays where it was,
+         * and the next poll lists its window again. The watch ends at the
+         * {@link WatchQuery#giveUpAfter()}th failed poll in a row.
+         *
+         * @return the error, when the poll failed
+         */
+        public Optional<TaskLensException> failure() {
+            return failure;
+        }
+
+        /**
+         * How many polls in a row have failed, this one included; 0 for a poll that did not.
+         *
+         * @return the count
+         */
+        public int failedInARow() {
+            return failedInARow;
         }
 
         /**
@@ -135,7 +185,8 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
 
         @Override
         public String toString() {
-            return "PollResult[" + changes.size() + " changes at " + polledAt + ", " + openTasks + " open]";
+            return "PollResult[" + changes.size() + " changes at " + polledAt + ", " + openTasks + " open"
+                    + failure.map(error -> ", failed (" + failedInARow + " in a row)").orElse("") + "]";
         }
     }
 
@@ -143,8 +194,8 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
      * The polls, one at a time, blocking until the next one is done. The position moves past a
      * poll's changes when it is handed to {@link #handled(PollResult)}.
      *
-     * @return the polls; the iteration ends when the watch is closed, and throws the error of a
-     *     poll that failed
+     * @return the polls; the iteration ends when the watch is closed, and throws the error of the
+     *     poll that ended the watch
      */
     public Iterable<PollResult> polls() {
         return () -> new Iterator<>() {
@@ -164,8 +215,8 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
                     Thread.currentThread().interrupt();
                     return false;
                 }
-                if (pending.failure().isPresent()) {
-                    throw pending.failure().get();
+                if (pending.last()) {
+                    throw pending.failure().orElseThrow();
                 }
                 return true;
             }
@@ -241,9 +292,10 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
 
     /**
      * The callback form: hands every change to {@code onChange} on a thread of its own, a poll at a
-     * time, and moves the position past each poll once its callbacks have returned. A poll that fails
-     * after its retries, or a callback that throws, ends the delivery: the error goes to {@code
-     * onEnd}; closing the watch ends it too, and {@code onEnd} is not called.
+     * time, and moves the position past each poll once its callbacks have returned. The failure that
+     * ends the watch, or a callback that throws, ends the delivery: the error goes to {@code onEnd};
+     * closing the watch ends it too, and {@code onEnd} is not called. Failed polls that the next
+     * one makes good are not seen here; {@link #polls()} shows them.
      *
      * @param onChange what to do with each change; called on one thread, in order
      * @param onEnd what to do with the error that ended the delivery
@@ -299,21 +351,29 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
         closed = true;
         poller.interrupt();
         polls.clear();
-        polls.offer(new Poll(List.of(), clock.instant(), 0, handedOut, Optional.empty()));
+        polls.offer(new Poll(List.of(), clock.instant(), 0, handedOut, Optional.empty(), 0, false));
     }
 
     private void pollUntilClosed() {
         WatchState state = handedOut;
+        int failedInARow = 0;
         while (!closed) {
             Poll poll;
             try {
                 poll = pollOnce(state);
+                failedInARow = 0;
             } catch (TaskLensException e) {
-                poll = new Poll(List.of(), clock.instant(), state.open().size(), state, Optional.of(e));
+                failedInARow++;
+                poll = Poll.failed(e, clock.instant(), state, failedInARow,
+                        !mendsByWaiting(e) || failedInARow >= query.giveUpAfter());
+            } catch (RuntimeException e) {
+                // Not the provider's doing (a credentials file that cannot be read, a defect): the
+                // caller hears of it rather than waiting on a poller that is gone.
+                poll = Poll.failed(e, clock.instant(), state, failedInARow + 1, true);
             }
             try {
                 polls.put(poll);
-                if (poll.failure().isPresent()) {
+                if (poll.last()) {
                     return;
                 }
                 state = poll.state();
@@ -326,12 +386,23 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
         }
     }
 
+    /**
+     * Whether a poll that failed so may succeed later: what the source's own retries gave up on
+     * (throttling, a failing server or connection) and a reply that could not be trusted, which a
+     * list shifting under an offset-paged read causes. Refused credentials or a refused query stay
+     * refused.
+     */
+    private static boolean mendsByWaiting(TaskLensException error) {
+        return error.isRetryable() || error instanceof MalformedResponseException;
+    }
+
     private Poll pollOnce(WatchState state) {
         Instant now = clock.instant();
         Instant oldest = now.minus(rules.retention()).plus(Duration.ofMinutes(1));
         Instant from = state.windowStart(now, rules)
                 .orElseGet(() -> query.since().filter(since -> since.isAfter(oldest)).orElse(oldest));
-        Instant to = now.isAfter(from) ? now.plusMillis(1) : from.plusSeconds(1);
+        Instant settled = now.minus(SETTLE);
+        Instant to = settled.isAfter(from) ? settled : from.plusMillis(1);
         TaskQuery.Builder listing = TaskQuery.forSource(descriptor).createdBetween(from, to);
         query.scope().forEach(listing::scope);
         WatchPoll poll = state.poll(now, rules);
@@ -346,7 +417,7 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
         }
         WatchPoll.Result result = poll.finish();
         result.changes().stream().filter(this::reported).forEach(changes::add);
-        return new Poll(changes, now, result.next().open().size(), result.next(), Optional.empty());
+        return new Poll(changes, now, result.next().open().size(), result.next(), Optional.empty(), 0, false);
     }
 
     private boolean reported(TaskChange change) {

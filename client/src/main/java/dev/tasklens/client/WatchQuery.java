@@ -26,15 +26,29 @@ import java.util.TreeMap;
  * @param staleAfter the age past which an open task is reported stale, once
  * @param since where the first poll's window starts; the provider's whole retention when empty
  * @param resumeFrom a position an earlier watch of the same source wrote
+ * @param giveUpAfter how many polls in a row may fail before the watch ends with the last one's
+ *     error; a failed poll reports nothing and its window is listed again at the next interval.
+ *     Only failures that waiting can mend count so: throttling past the call's deadline, a server
+ *     or connection that kept failing, a reply that could not be trusted (a list that shifted
+ *     under an offset-paged read). Refused credentials and a refused query end the watch at once.
  */
 public record WatchQuery(SourceId source, Map<String, String> scope, Set<TaskStatus> statuses, Duration interval,
-        Optional<Duration> staleAfter, Optional<Instant> since, Optional<String> resumeFrom) {
+        Optional<Duration> staleAfter, Optional<Instant> since, Optional<String> resumeFrom, int giveUpAfter) {
 
     /** The time between polls unless told otherwise. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
     /** The shortest interval: a poll lists a whole window, so polling faster only adds load. */
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * How many polls in a row may fail unless told otherwise: five minutes of a provider that keeps
+     * failing at the default interval.
+     */
+    public static final int DEFAULT_GIVE_UP_AFTER = 10;
+
+    /** The most failed polls in a row a watch can be told to bear. */
+    public static final int MAX_GIVE_UP_AFTER = 100_000;
 
     /**
      * Checks and freezes the parts.
@@ -46,8 +60,9 @@ public record WatchQuery(SourceId source, Map<String, String> scope, Set<TaskSta
      * @param staleAfter see the record component
      * @param since see the record component
      * @param resumeFrom see the record component
-     * @throws IllegalArgumentException if the interval is shorter than {@link #MIN_INTERVAL} or the
-     *     stale age not positive
+     * @param giveUpAfter see the record component
+     * @throws IllegalArgumentException if the interval is shorter than {@link #MIN_INTERVAL}, the
+     *     stale age not positive, or {@code giveUpAfter} outside 1..{@value #MAX_GIVE_UP_AFTER}
      */
     public WatchQuery {
         Objects.requireNonNull(source, "source");
@@ -65,13 +80,18 @@ public record WatchQuery(SourceId source, Map<String, String> scope, Set<TaskSta
         });
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(resumeFrom, "resumeFrom");
+        if (giveUpAfter < 1 || giveUpAfter > MAX_GIVE_UP_AFTER) {
+            throw new IllegalArgumentException("a watch gives up after 1 to " + MAX_GIVE_UP_AFTER + " failed polls in"
+                    + " a row, got " + giveUpAfter + " (1 ends it at the first failure)");
+        }
     }
 
     /**
      * Starts a watch query.
      *
      * @param source the source to watch
-     * @return a builder with the defaults: every status, a 30 s interval, no stale age
+     * @return a builder with the defaults: every status, a 30 s interval, no stale age, and the
+     *     watch ended by the tenth failed poll in a row
      */
     public static Builder forSource(SourceId source) {
         return new Builder(source);
@@ -86,6 +106,7 @@ public record WatchQuery(SourceId source, Map<String, String> scope, Set<TaskSta
         private Optional<Duration> staleAfter = Optional.empty();
         private Optional<Instant> since = Optional.empty();
         private Optional<String> resumeFrom = Optional.empty();
+        private int giveUpAfter = DEFAULT_GIVE_UP_AFTER;
 
         private Builder(SourceId source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -159,13 +180,26 @@ public record WatchQuery(SourceId source, Map<String, String> scope, Set<TaskSta
         }
 
         /**
+         * Ends the watch when this many polls in a row have failed; those before are reported
+         * ({@link TaskWatch.PollResult#failure()}) and their windows listed again at the next
+         * interval.
+         *
+         * @param failedPolls 1 (end at the first failure) to {@value WatchQuery#MAX_GIVE_UP_AFTER}
+         * @return this builder
+         */
+        public Builder giveUpAfter(int failedPolls) {
+            this.giveUpAfter = failedPolls;
+            return this;
+        }
+
+        /**
          * Builds the query.
          *
          * @return the query
          * @throws IllegalArgumentException if a value is out of range
          */
         public WatchQuery build() {
-            return new WatchQuery(source, scope, statuses, interval, staleAfter, since, resumeFrom);
+            return new WatchQuery(source, scope, statuses, interval, staleAfter, since, resumeFrom, giveUpAfter);
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.tasklens.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasklens.domain.AuthenticationException;
 import dev.tasklens.domain.InvalidQueryException;
+import dev.tasklens.domain.MalformedResponseException;
 import dev.tasklens.domain.SourceDescriptor;
 import dev.tasklens.domain.SourceId;
 import dev.tasklens.domain.Task;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A watch over a provider held in memory, whose tasks the test moves on between polls: the polls
- * report what changed, the position resumes without repeats, and a failed poll ends the watch.
+ * report what changed, the position resumes without repeats, a failed poll is tried again at the
+ * next interval, and the watch ends when failures cannot mend or go on too long.
  */
 class TaskWatchTest {
 
@@ -114,7 +117,68 @@ class TaskWatchTest {
     }
 
     @Test
-    void aPollThatFailsEndsTheWatchWithItsErrorAndKeepsThePosition() {
+    void aPollThatFailsIsHandedOutEmptyAndTheNextListsItsWindowAgain() {
+        world.put("a", TaskStatus.RUNNING);
+        AtomicInteger calls = new AtomicInteger();
+        Function<TaskQuery, Stream<Task>> failingSecond = query -> {
+            if (calls.incrementAndGet() == 2) {
+                listed.add(query);
+                world.put("a", TaskStatus.FAILED); // moved on while the failed poll listed
+                throw new MalformedResponseException(SOURCE, "offset paging handed back 'x' a second time",
+                        Optional.empty());
+            }
+            return list(query);
+        };
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).build(), failingSecond)) {
+            Iterator<TaskWatch.PollResult> polls = watch.polls().iterator();
+            TaskWatch.PollResult first = polls.next();
+            watch.handled(first);
+            String afterFirst = watch.position();
+
+            TaskWatch.PollResult failed = polls.next();
+            assertThat(failed.failure()).get().isInstanceOf(MalformedResponseException.class);
+            assertThat(failed.failedInARow()).isEqualTo(1);
+            assertThat(failed.changes()).isEmpty();
+            watch.handled(failed);
+            assertThat(watch.position()).isEqualTo(afterFirst);
+
+            TaskWatch.PollResult next = polls.next();
+            assertThat(next.failure()).isEmpty();
+            assertThat(next.failedInARow()).isZero();
+            assertThat(next.changes()).singleElement().satisfies(change -> {
+                assertThat(change.kind()).isEqualTo(ChangeKind.FAILED);
+                assertThat(change.previous()).contains(TaskStatus.RUNNING);
+            });
+        }
+        // The poll after the failed one lists the same window: the state did not move.
+        assertThat(listed.get(2).createdFrom()).isEqualTo(listed.get(1).createdFrom());
+    }
+
+    @Test
+    void theWatchEndsWithTheErrorOfItsLastAllowedFailedPollAndKeepsThePosition() {
+        world.put("a", TaskStatus.RUNNING);
+        AtomicInteger calls = new AtomicInteger();
+        Function<TaskQuery, Stream<Task>> failingAfterFirst = query -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new ThrottledException(SOURCE, "RequestLimitExceeded", "slow down (" + calls.get() + ")",
+                        Optional.empty(), Optional.empty());
+            }
+            return list(query);
+        };
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).giveUpAfter(3).build(), failingAfterFirst)) {
+            Iterator<TaskWatch.PollResult> polls = watch.polls().iterator();
+            watch.handled(polls.next());
+            String afterFirst = watch.position();
+            assertThat(polls.next().failedInARow()).isEqualTo(1);
+            assertThat(polls.next().failedInARow()).isEqualTo(2);
+            assertThatThrownBy(polls::hasNext).isInstanceOf(ThrottledException.class).hasMessageContaining("(4)");
+            assertThat(watch.position()).isEqualTo(afterFirst);
+        }
+        assertThat(calls).hasValue(4);
+    }
+
+    @Test
+    void aWatchThatGivesUpAtOnceEndsAtItsFirstFailedPoll() {
         world.put("a", TaskStatus.RUNNING);
         AtomicInteger calls = new AtomicInteger();
         Function<TaskQuery, Stream<Task>> failingSecond = query -> {
@@ -124,7 +188,7 @@ class TaskWatchTest {
             }
             return list(query);
         };
-        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).build(), failingSecond)) {
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).giveUpAfter(1).build(), failingSecond)) {
             Iterator<TaskChange> changes = watch.iterator();
             assertThat(changes.next().kind()).isEqualTo(ChangeKind.NEW);
             assertThatThrownBy(changes::hasNext).isInstanceOf(ThrottledException.class);
@@ -132,6 +196,44 @@ class TaskWatchTest {
             assertThat(watch.position()).isNotEqualTo(dev.tasklens.domain.watch.WatchPosition.write(
                     dev.tasklens.domain.watch.WatchState.start(SOURCE), SEAL));
         }
+    }
+
+    @Test
+    void refusedCredentialsEndTheWatchAtOnceWhateverItBears() {
+        Function<TaskQuery, Stream<Task>> refused = query -> {
+            throw new AuthenticationException(SOURCE, "AuthFailure.SecretIdNotFound", "no such key", Optional.empty());
+        };
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).giveUpAfter(50).build(), refused)) {
+            assertThatThrownBy(() -> watch.polls().iterator().hasNext()).isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void aFailureThatIsNotTheProvidersEndsTheWatchInsteadOfLeavingTheCallerWaiting() {
+        Function<TaskQuery, Stream<Task>> broken = query -> {
+            throw new IllegalStateException("the credentials file changed under the reader");
+        };
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).build(), broken)) {
+            assertThatThrownBy(() -> watch.polls().iterator().hasNext()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("credentials file");
+        }
+    }
+
+    @Test
+    void eachPollsWindowEndsBeforeThePollStartsSoThatTasksCreatedWhileItPagesCannotShiftIt() {
+        world.put("a", TaskStatus.RUNNING);
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).build(), this::list)) {
+            watch.polls().iterator().next();
+        }
+        assertThat(listed.get(0).createdTo()).contains(T0.minus(TaskWatch.SETTLE));
+    }
+
+    @Test
+    void aNumberOfFailedPollsToBearOutsideItsRangeIsRefused() {
+        assertThatThrownBy(() -> WatchQuery.forSource(SOURCE).giveUpAfter(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 ends it at the first failure");
+        assertThatThrownBy(() -> WatchQuery.forSource(SOURCE).giveUpAfter(WatchQuery.MAX_GIVE_UP_AFTER + 1).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

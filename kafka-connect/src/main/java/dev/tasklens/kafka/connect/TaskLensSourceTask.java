@@ -215,12 +215,23 @@ public final class TaskLensSourceTask extends SourceTask {
                     }
                 } catch (InterruptedHandOver e) {
                     return;
+                } catch (RuntimeException e) {
+                    // Not the provider's doing: the task fails with it rather than go quiet.
+                    giveUp(e);
+                    return;
                 }
             }
         }
 
         /** Puts a poll's records in the queue, whole; a heartbeat when the partition has been idle. */
         private void hand(TaskWatch running, TaskWatch.PollResult poll) {
+            if (poll.failure().isPresent()) {
+                // Nothing of it was reported and the next poll lists its window again.
+                LOG.warn("{}: a poll failed ({} in a row), the next one lists its window again: {}", partition,
+                        poll.failedInARow(), poll.failure().get().getMessage());
+                running.handled(poll);
+                return;
+            }
             String after = running.positionAfter(poll);
             Map<String, Object> afterOffset = Map.of(WatchedPartition.POSITION, after);
             List<SourceRecord> records = new ArrayList<>();
