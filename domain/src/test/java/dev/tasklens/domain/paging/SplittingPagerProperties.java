@@ -103,7 +103,16 @@ class SplittingPagerProperties {
     private static Pager<Task> start(Case c, TaskQuery query, Provider provider) {
         Partitioning.ByWindow window = Partitioning.byWindow(Duration.ofSeconds(1));
         Splitter<Task> splitter = (part, first, pageSize) -> window.slice(part, Optional.empty(), c.end(), c.slices());
-        return Pager.builder(MODEL, query, provider).filterPerPartition(part -> part::holds).identity(Task::id).seal(TokenSeal.none()).partitions(List.of(Partition.whole(query))).concurrency(Concurrency.of(c.concurrency())).splitter(splitter).build();
+        // This provider widens every window by a second on each side, far more than a real one (MPS
+        // rounds to whole seconds, and slices fall on whole seconds): at page size 1 a slice can read
+        // more pages of its neighbours' tasks in a row than the progress guard's default allows. The
+        // property is about every task once, so the guard is set above what the listing can read (every
+        // slice and the first page of the whole), where it still stops an engine that loops.
+        int pagesAtMost = (c.slices() + 1) * (c.tasks() / c.pageSize() + 2);
+        return Pager.builder(MODEL, query, provider).filterPerPartition(part -> part::holds).identity(Task::id)
+                .seal(TokenSeal.none()).partitions(List.of(Partition.whole(query)))
+                .concurrency(Concurrency.of(c.concurrency())).splitter(splitter).maxPagesWithoutProgress(pagesAtMost)
+                .build();
     }
 
     private static List<String> ids(List<Task> tasks) {
