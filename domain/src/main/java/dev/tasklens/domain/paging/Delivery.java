@@ -17,7 +17,10 @@ import java.util.function.Function;
  *       Pager#DEDUPLICATION_WINDOW} (compared exactly, so a distinct item is never held back; one
  *       seen again after that many others, or after a stop and a resume, may come twice).</li>
  *   <li>The limit caps the items delivered.</li>
- *   <li>Each page read is reported to the {@link ProgressGuard}.</li>
+ *   <li>Each page read is reported to the {@link ProgressGuard}, with whether it brought a new
+ *       item: one delivered, or, given an identity, one its partition does not keep (a local filter
+ *       or another slice's window) that the listing meets for the first time among the last {@link
+ *       Pager#DEDUPLICATION_WINDOW} it passed over. Without an identity only a delivered item is new.</li>
  * </ul>
  *
  * @param <T> the item type
@@ -27,6 +30,7 @@ final class Delivery<T> {
     private final Lanes<T> lanes;
     private final Function<? super T, String> identity;
     private final RecentSet<String> delivered;
+    private final RecentSet<String> passedOver;
     private final ProgressGuard progress;
     private final OptionalLong limit;
 
@@ -41,6 +45,7 @@ final class Delivery<T> {
         this.lanes = lanes;
         this.identity = identity.orElse(null);
         this.delivered = identity.isPresent() ? new RecentSet<>(Pager.DEDUPLICATION_WINDOW) : null;
+        this.passedOver = identity.isPresent() ? new RecentSet<>(Pager.DEDUPLICATION_WINDOW) : null;
         this.progress = progress;
         this.limit = limit;
     }
@@ -102,9 +107,24 @@ final class Delivery<T> {
     }
 
     private boolean keeps(T item) {
-        if (!lane.filter.test(item) || (delivered != null && !delivered.add(identity.apply(item)))) {
+        if (delivered == null) {
+            return lane.filter.test(item) && deliver();
+        }
+        String id = identity.apply(item);
+        if (delivered.contains(id)) {
             return false;
         }
+        if (!lane.filter.test(item)) {
+            // Not wanted here (a filter the provider does not apply, another slice's task), but met for
+            // the first time: the provider is moving through its list, which is progress, not a loop.
+            broughtNew |= passedOver.add(id);
+            return false;
+        }
+        delivered.add(id);
+        return deliver();
+    }
+
+    private boolean deliver() {
         count++;
         broughtNew = true;
         return true;

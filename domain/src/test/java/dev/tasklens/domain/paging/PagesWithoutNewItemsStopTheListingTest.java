@@ -105,6 +105,35 @@ class PagesWithoutNewItemsStopTheListingTest {
     }
 
     @Test
+    void manyPagesOfTasksALocalFilterDropsAreProgressNotALoop() {
+        // A status the provider cannot filter on: 300 pages of distinct tasks the query does not want,
+        // then the one it wants. The provider moves on with every page, so the listing follows it.
+        int pages = Pager.DEFAULT_MAX_PAGES_WITHOUT_PROGRESS * 3;
+        for (Concurrency concurrency : List.of(Concurrency.sequential(), Concurrency.of(4))) {
+            Pager<String> pager = Pager.<String>builder(Cursor.of(10, 100, "Limit"), QUERY, request -> {
+                int n = request.position() instanceof PagePosition.Token t ? Integer.parseInt(t.value()) : 0;
+                return n + 1 == pages ? ProviderPage.last(List.of("wanted-" + n))
+                        : ProviderPage.withNext(List.of("unwanted-" + n, "unwanted-" + n + "b"), Integer.toString(n + 1));
+            }).filter(item -> item.startsWith("wanted")).identity(item -> item).concurrency(concurrency).build();
+
+            assertThat(pager.stream().toList()).as("concurrency %s", concurrency).containsExactly("wanted-" + (pages - 1));
+        }
+    }
+
+    @Test
+    void theSameUnwantedTasksUnderFreshTokensStillStop() {
+        // Tasks the filter drops, met again and again: the provider is not moving on.
+        FreshTokens provider = new FreshTokens(List.of("unwanted-1", "unwanted-2"));
+        Pager<String> pager = Pager.builder(Cursor.of(10, 100, "pageSize"), QUERY, provider)
+                .filter(item -> item.startsWith("wanted")).identity(item -> item).build();
+
+        assertThatThrownBy(() -> pager.stream().count()).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining(BOUND + " pages in a row that brought no new task");
+        // The first page met the two tasks; the next 101 met nothing new.
+        assertThat(provider.fetches.get()).isEqualTo(1 + BOUND);
+    }
+
+    @Test
     void aLongListingWithDistinctTokensIsNeverMistakenForALoop() {
         // More pages than a partition remembers tokens of: the bounded memory forgets old tokens
         // without raising a false alarm, and each page's new task keeps the progress guard quiet.

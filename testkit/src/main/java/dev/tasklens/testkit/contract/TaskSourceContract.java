@@ -95,8 +95,12 @@ public abstract class TaskSourceContract {
     }
 
     private List<EmulatedTask> tasks(SourceDescriptor descriptor) {
+        return tasks(descriptor, TASKS);
+    }
+
+    private List<EmulatedTask> tasks(SourceDescriptor descriptor, int count) {
         Duration window = descriptor.lookback().map(days -> days.minusHours(1)).orElse(Duration.ofDays(2));
-        return SeededTasks.generate(seed(), TASKS, now(), window.compareTo(Duration.ofDays(2)) < 0 ? window
+        return SeededTasks.generate(seed(), count, now(), window.compareTo(Duration.ofDays(2)) < 0 ? window
                 : Duration.ofDays(2));
     }
 
@@ -156,6 +160,34 @@ public abstract class TaskSourceContract {
                         .containsExactlyInAnyOrderElementsOf(expected);
             }
         });
+    }
+
+    @Test
+    void aStatusFilterFindsItsTasksPastMoreThanAHundredPagesOfOthers() throws Exception {
+        // The newest and the oldest task failed, the many between them succeeded. Listed one task a page,
+        // a source that filters statuses itself reads more pages in a row than the no-progress guard's
+        // limit without a wanted task; each brings a task never met before, so it is followed to the end.
+        int count = Pager.DEFAULT_MAX_PAGES_WITHOUT_PROGRESS + 20;
+        Wiring wiring = Wiring.of(clock());
+        List<EmulatedTask> tasks = new ArrayList<>();
+        try (ContractSubject probe = subject(List.of(), FaultPlan.none(), wiring)) {
+            List<EmulatedTask> generated = tasks(probe.source().descriptor(), count);
+            for (int i = 0; i < count; i++) {
+                EmulatedTask task = generated.get(i);
+                Instant started = task.startedAt().orElse(task.createdAt());
+                tasks.add(new EmulatedTask(task.id(), task.name(), task.type(),
+                        i == 0 || i == count - 1 ? TaskStatus.FAILED : TaskStatus.SUCCEEDED, task.createdAt(),
+                        Optional.of(started), Optional.of(task.finishedAt().orElse(started))));
+            }
+        }
+        try (ContractSubject subject = subject(tasks, FaultPlan.none(), wiring)) {
+            TaskQuery.Builder query = subject.queries().get().status(TaskStatus.FAILED);
+            if (subject.source().descriptor().paging().pageSize().isSettable()) {
+                query.pageSize(1);
+            }
+
+            assertExactlyOnce(ids(subject, query.build()), List.of(tasks.get(0).id(), tasks.get(count - 1).id()));
+        }
     }
 
     @Test
