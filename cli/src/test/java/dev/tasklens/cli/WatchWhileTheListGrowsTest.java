@@ -81,8 +81,7 @@ class WatchWhileTheListGrowsTest {
                     watch.handled(result);
                 }
             }
-            Map<String, String> truth = new TreeMap<>();
-            catalog.get().toList().forEach(task -> truth.put(task.id(), task.status().name()));
+            Map<String, String> truth = catalog.get().statuses();
             assertThat(truth).hasSizeGreaterThan(seeded.size());
             assertThat(reportedNew).doesNotHaveDuplicates().hasSize(truth.size());
             assertThat(reported).isEqualTo(truth);

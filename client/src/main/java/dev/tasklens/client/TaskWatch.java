@@ -55,6 +55,12 @@ import java.util.stream.StreamSupport;
  */
 public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
 
+    /**
+     * How long before a poll starts its window ends: more than the whole second providers round
+     * creation times down to (the emulators do too), plus a second of clock difference.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(2);
+
     private final WatchQuery query;
     private final SourceDescriptor descriptor;
     private final Function<TaskQuery, Stream<Task>> lister;
@@ -63,12 +69,6 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final WatchRules rules;
-    /**
-     * How long before a poll starts its window ends: more than the whole second providers round
-     * creation times down to (the emulators do too), plus a second of clock difference.
-     */
-    public static final Duration SETTLE = Duration.ofSeconds(2);
-
     private final BlockingQueue<Poll> polls = new ArrayBlockingQueue<>(1);
     private final Thread poller;
     private volatile WatchState handedOut;
@@ -100,15 +100,29 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
      * @param polledAt when the poll ran
      * @param openTasks how many watched tasks are still open after it
      * @param state the state after it
-     * @param failure the error of a poll that failed, and reports nothing
+     * @param failure the error of a poll that failed and is tried again at the next interval
      * @param failedInARow how many polls in a row have failed, this one included
-     * @param last whether the failure ends the watch
+     * @param end the error that ended the watch, in place of a poll
      */
     record Poll(List<TaskChange> changes, Instant polledAt, int openTasks, WatchState state,
-            Optional<RuntimeException> failure, int failedInARow, boolean last) {
+            Optional<TaskLensException> failure, int failedInARow, Optional<RuntimeException> end) {
 
-        static Poll failed(RuntimeException error, Instant at, WatchState state, int failedInARow, boolean last) {
-            return new Poll(List.of(), at, state.open().size(), state, Optional.of(error), failedInARow, last);
+        static Poll done(List<TaskChange> changes, Instant at, WatchState state) {
+            return new Poll(changes, at, state.open().size(), state, Optional.empty(), 0, Optional.empty());
+        }
+
+        static Poll failed(TaskLensException error, Instant at, WatchState state, int failedInARow) {
+            return new Poll(List.of(), at, state.open().size(), state, Optional.of(error), failedInARow,
+                    Optional.empty());
+        }
+
+        static Poll ended(RuntimeException error, Instant at, WatchState state) {
+            return new Poll(List.of(), at, state.open().size(), state, Optional.empty(), 0, Optional.of(error));
+        }
+
+        /** What a blocked iteration takes when the watch is closed: nothing, and nothing open. */
+        static Poll closing(Instant at, WatchState state) {
+            return new Poll(List.of(), at, 0, state, Optional.empty(), 0, Optional.empty());
         }
     }
 
@@ -131,8 +145,7 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
             this.polledAt = poll.polledAt();
             this.openTasks = poll.openTasks();
             this.state = poll.state();
-            // Only a TaskLensException is ever tried again; any other failure ends the watch.
-            this.failure = poll.failure().map(TaskLensException.class::cast);
+            this.failure = poll.failure();
             this.failedInARow = poll.failedInARow();
         }
 
@@ -215,8 +228,8 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
                     Thread.currentThread().interrupt();
                     return false;
                 }
-                if (pending.last()) {
-                    throw pending.failure().orElseThrow();
+                if (pending.end().isPresent()) {
+                    throw pending.end().get();
                 }
                 return true;
             }
@@ -351,7 +364,7 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
         closed = true;
         poller.interrupt();
         polls.clear();
-        polls.offer(new Poll(List.of(), clock.instant(), 0, handedOut, Optional.empty(), 0, false));
+        polls.offer(Poll.closing(clock.instant(), handedOut));
     }
 
     private void pollUntilClosed() {
@@ -364,16 +377,17 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
                 failedInARow = 0;
             } catch (TaskLensException e) {
                 failedInARow++;
-                poll = Poll.failed(e, clock.instant(), state, failedInARow,
-                        !mendsByWaiting(e) || failedInARow >= query.giveUpAfter());
+                poll = mendsByWaiting(e) && failedInARow < query.giveUpAfter()
+                        ? Poll.failed(e, clock.instant(), state, failedInARow)
+                        : Poll.ended(e, clock.instant(), state);
             } catch (RuntimeException e) {
                 // Not the provider's doing (a credentials file that cannot be read, a defect): the
                 // caller hears of it rather than waiting on a poller that is gone.
-                poll = Poll.failed(e, clock.instant(), state, failedInARow + 1, true);
+                poll = Poll.ended(e, clock.instant(), state);
             }
             try {
                 polls.put(poll);
-                if (poll.last()) {
+                if (poll.end().isPresent()) {
                     return;
                 }
                 state = poll.state();
@@ -417,7 +431,7 @@ public final class TaskWatch implements AutoCloseable, Iterable<TaskChange> {
         }
         WatchPoll.Result result = poll.finish();
         result.changes().stream().filter(this::reported).forEach(changes::add);
-        return new Poll(changes, now, result.next().open().size(), result.next(), Optional.empty(), 0, false);
+        return Poll.done(changes, now, result.next());
     }
 
     private boolean reported(TaskChange change) {

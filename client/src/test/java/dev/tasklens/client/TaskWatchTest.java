@@ -154,18 +154,23 @@ class TaskWatchTest {
         assertThat(listed.get(2).createdFrom()).isEqualTo(listed.get(1).createdFrom());
     }
 
-    @Test
-    void theWatchEndsWithTheErrorOfItsLastAllowedFailedPollAndKeepsThePosition() {
-        world.put("a", TaskStatus.RUNNING);
-        AtomicInteger calls = new AtomicInteger();
-        Function<TaskQuery, Stream<Task>> failingAfterFirst = query -> {
+    /** Lists the world at the first call and throttles every later one, naming the call: "(2)", "(3)". */
+    private Function<TaskQuery, Stream<Task>> throttledAfterTheFirstCall(AtomicInteger calls) {
+        return query -> {
             if (calls.incrementAndGet() > 1) {
                 throw new ThrottledException(SOURCE, "RequestLimitExceeded", "slow down (" + calls.get() + ")",
                         Optional.empty(), Optional.empty());
             }
             return list(query);
         };
-        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).giveUpAfter(3).build(), failingAfterFirst)) {
+    }
+
+    @Test
+    void theWatchEndsWithTheErrorOfItsLastAllowedFailedPollAndKeepsThePosition() {
+        world.put("a", TaskStatus.RUNNING);
+        AtomicInteger calls = new AtomicInteger();
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).giveUpAfter(3).build(),
+                throttledAfterTheFirstCall(calls))) {
             Iterator<TaskWatch.PollResult> polls = watch.polls().iterator();
             watch.handled(polls.next());
             String afterFirst = watch.position();
@@ -180,15 +185,8 @@ class TaskWatchTest {
     @Test
     void aWatchThatGivesUpAtOnceEndsAtItsFirstFailedPoll() {
         world.put("a", TaskStatus.RUNNING);
-        AtomicInteger calls = new AtomicInteger();
-        Function<TaskQuery, Stream<Task>> failingSecond = query -> {
-            if (calls.incrementAndGet() > 1) {
-                throw new ThrottledException(SOURCE, "RequestLimitExceeded", "slow down", Optional.empty(),
-                        Optional.empty());
-            }
-            return list(query);
-        };
-        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).giveUpAfter(1).build(), failingSecond)) {
+        try (TaskWatch watch = watch(WatchQuery.forSource(SOURCE).giveUpAfter(1).build(),
+                throttledAfterTheFirstCall(new AtomicInteger()))) {
             Iterator<TaskChange> changes = watch.iterator();
             assertThat(changes.next().kind()).isEqualTo(ChangeKind.NEW);
             assertThatThrownBy(changes::hasNext).isInstanceOf(ThrottledException.class);

@@ -90,10 +90,9 @@ public final class ChurningCatalog implements Supplier<TaskCatalog> {
         int index = open.get(random.nextInt(open.size()));
         EmulatedTask task = tasks.get(index);
         EmulatedTask moved = task.status() == TaskStatus.PENDING
-                ? new EmulatedTask(task.id(), task.name(), task.type(), TaskStatus.RUNNING, task.createdAt(),
-                        Optional.of(at.isBefore(task.createdAt()) ? task.createdAt() : at), Optional.empty())
-                : new EmulatedTask(task.id(), task.name(), task.type(),
-                        random.nextInt(4) == 0 ? TaskStatus.FAILED : TaskStatus.SUCCEEDED, task.createdAt(),
+                ? task.movedTo(TaskStatus.RUNNING, Optional.of(at.isBefore(task.createdAt()) ? task.createdAt() : at),
+                        Optional.empty())
+                : task.movedTo(random.nextInt(4) == 0 ? TaskStatus.FAILED : TaskStatus.SUCCEEDED,
                         task.startedAt().or(() -> Optional.of(task.createdAt())), Optional.of(at));
         tasks.set(index, moved);
         return new Change(moved.id(), moved.status(), at);

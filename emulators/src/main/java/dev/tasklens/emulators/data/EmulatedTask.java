@@ -40,4 +40,16 @@ public record EmulatedTask(String id, String name, String type, TaskStatus statu
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
     }
+
+    /**
+     * The same task in another status, as a provider holds it once the task has moved on.
+     *
+     * @param to the new status
+     * @param started when it started, unless still pending
+     * @param finished when it ended, if it has
+     * @return the moved task; id, name, type and creation time unchanged
+     */
+    public EmulatedTask movedTo(TaskStatus to, Optional<Instant> started, Optional<Instant> finished) {
+        return new EmulatedTask(id, name, type, to, createdAt, started, finished);
+    }
 }

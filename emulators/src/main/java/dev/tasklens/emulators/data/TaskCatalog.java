@@ -3,6 +3,7 @@ package dev.tasklens.emulators.data;
 import dev.tasklens.domain.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -107,6 +109,21 @@ public final class TaskCatalog {
             all.add(tasks.apply(i));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * Every task's status, by task id in id order: the truth a test compares a listing, a watch or a
+     * connector's records with.
+     *
+     * @return task id to status name ({@code PENDING}, {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED})
+     */
+    public Map<String, String> statuses() {
+        Map<String, String> statuses = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            EmulatedTask task = tasks.apply(i);
+            statuses.put(task.id(), task.status().name());
+        }
+        return Collections.unmodifiableMap(statuses);
     }
 
     /**

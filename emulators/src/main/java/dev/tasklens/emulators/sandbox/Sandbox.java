@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -369,9 +368,7 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalArgumentException("the sandbox does not serve '" + source + "'; it serves "
                     + catalogs.keySet());
         }
-        Map<String, String> statuses = new TreeMap<>();
-        catalog.get().toList().forEach(task -> statuses.put(task.id(), task.status().name()));
-        return Collections.unmodifiableMap(statuses);
+        return catalog.get().statuses();
     }
 
     /**

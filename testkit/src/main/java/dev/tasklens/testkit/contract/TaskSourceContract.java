@@ -175,8 +175,7 @@ public abstract class TaskSourceContract {
             for (int i = 0; i < count; i++) {
                 EmulatedTask task = generated.get(i);
                 Instant started = task.startedAt().orElse(task.createdAt());
-                tasks.add(new EmulatedTask(task.id(), task.name(), task.type(),
-                        i == 0 || i == count - 1 ? TaskStatus.FAILED : TaskStatus.SUCCEEDED, task.createdAt(),
+                tasks.add(task.movedTo(i == 0 || i == count - 1 ? TaskStatus.FAILED : TaskStatus.SUCCEEDED,
                         Optional.of(started), Optional.of(task.finishedAt().orElse(started))));
             }
         }
